@@ -1,0 +1,49 @@
+namespace DanVan.Domain.Auditing;
+
+/// <summary>One attributable change: who, when, what, old and new, and why when a reason was required.</summary>
+public class AuditEntry
+{
+    private AuditEntry()
+    {
+        UserName = "";
+        Action = "";
+    }
+
+    public long Id { get; private set; }
+    public DateTimeOffset At { get; private set; }
+    public string UserName { get; private set; }
+    public string Action { get; private set; }
+    public int? PeriodId { get; private set; }
+    public int? UnitId { get; private set; }
+    public string? IndicatorCode { get; private set; }
+    public string? OldValue { get; private set; }
+    public string? NewValue { get; private set; }
+    public string? Reason { get; private set; }
+
+    public static AuditEntry Record(
+        DateTimeOffset at, string userName, string action, int? periodId = null, int? unitId = null,
+        string? indicatorCode = null, string? oldValue = null, string? newValue = null, string? reason = null) => new()
+    {
+        At = at,
+        UserName = userName,
+        Action = action,
+        PeriodId = periodId,
+        UnitId = unitId,
+        IndicatorCode = indicatorCode,
+        OldValue = oldValue,
+        NewValue = newValue,
+        Reason = reason,
+    };
+}
+
+public static class AuditActions
+{
+    public const string ValueChanged = "value.changed";
+    public const string NarrativeChanged = "narrative.changed";
+    public const string Submitted = "submission.submitted";
+    public const string Accepted = "submission.accepted";
+    public const string Returned = "submission.returned";
+    public const string Reopened = "submission.reopened";
+    public const string PeriodLocked = "period.locked";
+    public const string PeriodReopened = "period.reopened";
+}

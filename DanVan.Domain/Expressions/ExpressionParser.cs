@@ -1,0 +1,149 @@
+using System.Globalization;
+
+namespace DanVan.Domain.Expressions;
+
+public sealed class ExpressionException(string message) : Exception(message);
+
+/// <summary>A small recursive-descent parser; errors are Vietnamese because admins edit rules in the browser.</summary>
+public static class ExpressionParser
+{
+    public const int MaxLength = 4000;
+
+    public static Expr Parse(string text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) throw new ExpressionException("Biểu thức trống.");
+        if (text.Length > MaxLength) throw new ExpressionException("Biểu thức quá dài.");
+        var reader = new Reader(text);
+        var expr = reader.ParseSum();
+        reader.SkipSpaces();
+        if (!reader.AtEnd) throw new ExpressionException($"Ký tự không mong đợi “{reader.Peek}” ở vị trí {reader.Position + 1}.");
+        return expr;
+    }
+
+    public static bool TryParse(string text, out Expr? expr, out string? error)
+    {
+        try
+        {
+            expr = Parse(text);
+            error = null;
+            return true;
+        }
+        catch (ExpressionException ex)
+        {
+            expr = null;
+            error = ex.Message;
+            return false;
+        }
+    }
+
+    private sealed class Reader(string text)
+    {
+        private int _depth;
+
+        public int Position { get; private set; }
+        public bool AtEnd => Position >= text.Length;
+        public char Peek => text[Position];
+
+        public void SkipSpaces()
+        {
+            while (!AtEnd && char.IsWhiteSpace(Peek)) Position++;
+        }
+
+        public Expr ParseSum()
+        {
+            var left = ParseProduct();
+            while (true)
+            {
+                SkipSpaces();
+                if (AtEnd || (Peek != '+' && Peek != '-')) return left;
+                var op = Peek;
+                Position++;
+                left = new BinaryExpr(op, left, ParseProduct());
+            }
+        }
+
+        private Expr ParseProduct()
+        {
+            var left = ParseUnary();
+            while (true)
+            {
+                SkipSpaces();
+                if (AtEnd || (Peek != '*' && Peek != '/')) return left;
+                var op = Peek;
+                Position++;
+                left = new BinaryExpr(op, left, ParseUnary());
+            }
+        }
+
+        private Expr ParseUnary()
+        {
+            SkipSpaces();
+            if (!AtEnd && Peek == '-')
+            {
+                Position++;
+                return new NegateExpr(ParseUnary());
+            }
+            return ParsePrimary();
+        }
+
+        private Expr ParsePrimary()
+        {
+            SkipSpaces();
+            if (AtEnd) throw new ExpressionException("Biểu thức kết thúc đột ngột.");
+            if (Peek == '(')
+            {
+                if (++_depth > 64) throw new ExpressionException("Biểu thức lồng nhau quá sâu.");
+                Position++;
+                var inner = ParseSum();
+                Expect(')');
+                _depth--;
+                return inner;
+            }
+            if (char.IsAsciiDigit(Peek)) return ParseNumber();
+            if (char.IsAsciiLetter(Peek))
+            {
+                var name = ReadName();
+                SkipSpaces();
+                if (!AtEnd && Peek == '(')
+                {
+                    if (!name.Equals("PREV", StringComparison.OrdinalIgnoreCase))
+                        throw new ExpressionException($"Hàm “{name}” không được hỗ trợ (chỉ có PREV).");
+                    Position++;
+                    SkipSpaces();
+                    if (AtEnd || !char.IsAsciiLetter(Peek)) throw new ExpressionException("PREV cần một mã chỉ tiêu.");
+                    var code = ReadName();
+                    Expect(')');
+                    return new PreviousExpr(code.ToUpperInvariant());
+                }
+                return new CodeExpr(name.ToUpperInvariant());
+            }
+            throw new ExpressionException($"Ký tự không mong đợi “{Peek}” ở vị trí {Position + 1}.");
+        }
+
+        private Expr ParseNumber()
+        {
+            var start = Position;
+            while (!AtEnd && (char.IsAsciiDigit(Peek) || Peek == '.')) Position++;
+            var token = text[start..Position];
+            if (!decimal.TryParse(token, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+                throw new ExpressionException($"Số “{token}” không hợp lệ.");
+            return new NumberExpr(value);
+        }
+
+        private string ReadName()
+        {
+            var start = Position;
+            while (!AtEnd && (char.IsAsciiLetterOrDigit(Peek) || Peek is '.' or '_')) Position++;
+            var name = text[start..Position].TrimEnd('.');
+            Position = start + name.Length;
+            return name;
+        }
+
+        private void Expect(char c)
+        {
+            SkipSpaces();
+            if (AtEnd || Peek != c) throw new ExpressionException($"Thiếu “{c}” ở vị trí {Position + 1}.");
+            Position++;
+        }
+    }
+}

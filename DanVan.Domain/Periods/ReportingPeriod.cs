@@ -1,0 +1,77 @@
+using DanVan.Domain.Common;
+
+namespace DanVan.Domain.Periods;
+
+/// <summary>Kỳ báo cáo. Created from a kind and a year; its cut-off range is derived, never typed.</summary>
+public class ReportingPeriod
+{
+    /// <summary>Days after the cut-off end by which units must have sent their figures (editable per period).</summary>
+    public const int DefaultUnitDeadlineDays = 2;
+
+    /// <summary>Days after the cut-off end by which the office must send the report (editable per period).</summary>
+    public const int DefaultSendDeadlineDays = 6;
+
+    private ReportingPeriod()
+    {
+        Code = "";
+        Name = "";
+    }
+
+    public int Id { get; private set; }
+    public string Code { get; private set; }
+    public PeriodKind Kind { get; private set; }
+    public int Year { get; private set; }
+    public int Number { get; private set; }
+    public string Name { get; private set; }
+    public DateOnly CutoffFrom { get; private set; }
+    public DateOnly CutoffTo { get; private set; }
+    public DateOnly UnitDeadline { get; private set; }
+    public DateOnly SendDeadline { get; private set; }
+    public bool IsLocked { get; private set; }
+
+    /// <summary>The template version the period was opened with; later template edits do not change it.</summary>
+    public int TemplateId { get; private set; }
+
+    /// <summary>Generated illustrative history for demo charts ("Dữ liệu minh họa"); never created outside demo mode.</summary>
+    public bool IsIllustrative { get; private set; }
+
+    public PeriodCode PeriodCode => new(Year, Kind, Number);
+
+    public static ReportingPeriod Create(PeriodCode code, int templateId, bool illustrative = false)
+    {
+        var (from, to) = code.Cutoff;
+        return new ReportingPeriod
+        {
+            Code = code.ToString(),
+            Kind = code.Kind,
+            Year = code.Year,
+            Number = code.Number,
+            Name = code.Name,
+            CutoffFrom = from,
+            CutoffTo = to,
+            UnitDeadline = to.AddDays(DefaultUnitDeadlineDays),
+            SendDeadline = to.AddDays(DefaultSendDeadlineDays),
+            TemplateId = templateId,
+            IsIllustrative = illustrative,
+        };
+    }
+
+    public void SetDeadlines(DateOnly unitDeadline, DateOnly sendDeadline)
+    {
+        if (unitDeadline < CutoffFrom)
+            throw new DomainException("Hạn gửi của đơn vị không được trước ngày bắt đầu chốt số liệu.");
+        if (sendDeadline < unitDeadline)
+            throw new DomainException("Hạn gửi báo cáo không được trước hạn gửi của đơn vị.");
+        UnitDeadline = unitDeadline;
+        SendDeadline = sendDeadline;
+    }
+
+    public void Lock() => IsLocked = true;
+
+    public void Reopen() => IsLocked = false;
+
+    /// <summary>Units may write while the period is not locked and its unit deadline has not passed.</summary>
+    public bool IsOpenForUnits(DateOnly today) => !IsLocked && today <= UnitDeadline;
+
+    public int DaysToUnitDeadline(DateOnly today) => UnitDeadline.DayNumber - today.DayNumber;
+}

@@ -1,0 +1,44 @@
+namespace DanVan.Domain.Reports;
+
+public enum ReportState
+{
+    /// <summary>Dự thảo.</summary>
+    Draft = 0,
+    /// <summary>Trình duyệt.</summary>
+    PendingApproval = 1,
+    /// <summary>Đã ban hành.</summary>
+    Issued = 2,
+}
+
+public enum SignerAuthority
+{
+    None = 0,
+    /// <summary>KT. (ký thay)</summary>
+    OnBehalf = 1,
+    /// <summary>TL. (thừa lệnh)</summary>
+    ByOrder = 2,
+    /// <summary>TM. (thay mặt)</summary>
+    OnBehalfOfCollective = 3,
+    /// <summary>Q. (quyền)</summary>
+    Acting = 4,
+}
+
+public static class ReportStateText
+{
+    public static string Vietnamese(this ReportState state) => state switch
+    {
+        ReportState.Draft => "Dự thảo",
+        ReportState.PendingApproval => "Trình duyệt",
+        ReportState.Issued => "Đã ban hành",
+        _ => state.ToString(),
+    };
+
+    public static string Prefix(this SignerAuthority authority) => authority switch
+    {
+        SignerAuthority.OnBehalf => "KT.",
+        SignerAuthority.ByOrder => "TL.",
+        SignerAuthority.OnBehalfOfCollective => "TM.",
+        SignerAuthority.Acting => "Q.",
+        _ => "",
+    };
+}

@@ -1,0 +1,96 @@
+using System.Text.RegularExpressions;
+using DanVan.Domain.Common;
+using DanVan.Domain.Expressions;
+
+namespace DanVan.Domain.Rules;
+
+/// <summary>
+/// Quy tắc kiểm tra: "left operator right" over indicator codes, with a Vietnamese message template in which
+/// {left}, {right}, {left.detail}, {right.detail} and {CODE} are replaced by formatted numbers.
+/// </summary>
+public partial class ValidationRule
+{
+    private Expr? _left;
+    private Expr? _right;
+
+    private ValidationRule()
+    {
+        Code = "";
+        Left = "";
+        Right = "";
+        Message = "";
+    }
+
+    public int Id { get; private set; }
+    public int TemplateId { get; private set; }
+    public string Code { get; private set; }
+    public string Left { get; private set; }
+    public RuleOperator Operator { get; private set; }
+    public string Right { get; private set; }
+    public Severity Severity { get; private set; }
+    public string Message { get; private set; }
+    public bool IsRetired { get; private set; }
+
+    public Expr LeftExpr => _left ??= ExpressionParser.Parse(Left);
+    public Expr RightExpr => _right ??= ExpressionParser.Parse(Right);
+
+    /// <summary>True when the rule compares with the period before (uses PREV).</summary>
+    public bool IsAcrossPeriods => LeftExpr.PreviousCodes().Concat(RightExpr.PreviousCodes()).Any();
+
+    public IReadOnlySet<string> CurrentCodes =>
+        LeftExpr.CurrentCodes().Concat(RightExpr.CurrentCodes()).ToHashSet(StringComparer.OrdinalIgnoreCase);
+
+    public static ValidationRule Create(
+        int templateId, string code, string left, RuleOperator op, string right, Severity severity, string message)
+    {
+        if (string.IsNullOrWhiteSpace(code) || code.Length > 64)
+            throw new DomainException("Mã quy tắc phải có từ 1 đến 64 ký tự.");
+        if (string.IsNullOrWhiteSpace(message))
+            throw new DomainException($"Quy tắc {code} chưa có thông báo.");
+        var rule = new ValidationRule
+        {
+            TemplateId = templateId,
+            Code = code.Trim(),
+            Left = left.Trim(),
+            Operator = op,
+            Right = right.Trim(),
+            Severity = severity,
+            Message = message.Trim(),
+        };
+        try
+        {
+            _ = rule.LeftExpr;
+            _ = rule.RightExpr;
+        }
+        catch (ExpressionException ex)
+        {
+            throw new DomainException($"Quy tắc {code}: {ex.Message}");
+        }
+        return rule;
+    }
+
+    /// <summary>The violation, or null when the rule holds or cannot be judged because a figure is blank.</summary>
+    public Violation? Check(IValueSource values)
+    {
+        if (LeftExpr.Evaluate(values) is not { } left || RightExpr.Evaluate(values) is not { } right) return null;
+        return Operator.Holds(left, right) ? null : new Violation(Code, RenderMessage(values), Severity, left, right);
+    }
+
+    public string RenderMessage(IValueSource values) => PlaceholderRegex().Replace(Message, m =>
+    {
+        var key = m.Groups[1].Value;
+        return key switch
+        {
+            "left" => Expr.Format(LeftExpr.Evaluate(values)),
+            "right" => Expr.Format(RightExpr.Evaluate(values)),
+            "left.detail" => LeftExpr.Detail(values),
+            "right.detail" => RightExpr.Detail(values),
+            _ => Expr.Format(values.Current(key.ToUpperInvariant())),
+        };
+    });
+
+    [GeneratedRegex(@"\{([A-Za-z][A-Za-z0-9_.]*)\}")]
+    private static partial Regex PlaceholderRegex();
+}
+
+public sealed record Violation(string RuleCode, string Message, Severity Severity, decimal Left, decimal Right);

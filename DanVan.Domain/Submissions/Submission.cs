@@ -1,0 +1,197 @@
+using DanVan.Domain.Auditing;
+using DanVan.Domain.Common;
+using DanVan.Domain.Indicators;
+using DanVan.Domain.Rules;
+
+namespace DanVan.Domain.Submissions;
+
+/// <summary>
+/// Phiếu số liệu: one unit's values, narratives and explanations for one period, with its workflow
+/// (Chưa nhập → Đang nhập → Đã gửi → Đã tiếp nhận, or → Bị trả lại → Đang nhập …).
+/// </summary>
+public class Submission
+{
+    public const int MaxCommentLength = 4000;
+    public const int MaxNarrativeLength = 50_000;
+
+    private readonly List<IndicatorValue> _values = [];
+    private readonly List<Narrative> _narratives = [];
+    private readonly List<Explanation> _explanations = [];
+
+    private Submission()
+    {
+    }
+
+    public int Id { get; private set; }
+    public int PeriodId { get; private set; }
+    public int UnitId { get; private set; }
+    public SubmissionStatus Status { get; private set; }
+    public string? ReturnComment { get; private set; }
+    public DateTimeOffset? SubmittedAt { get; private set; }
+    public string? SubmittedBy { get; private set; }
+    public DateTimeOffset? ReviewedAt { get; private set; }
+    public string? ReviewedBy { get; private set; }
+    public DateTimeOffset? LastChangedAt { get; private set; }
+    public string? LastChangedBy { get; private set; }
+
+    /// <summary>Set once the unit has sent it: later changes then need a reason.</summary>
+    public bool WasEverSubmitted { get; private set; }
+
+    /// <summary>Optimistic concurrency token, renewed on every change (works on SQLite and SQL Server).</summary>
+    public Guid Version { get; private set; }
+
+    public IReadOnlyCollection<IndicatorValue> Values => _values;
+    public IReadOnlyCollection<Narrative> Narratives => _narratives;
+    public IReadOnlyCollection<Explanation> Explanations => _explanations;
+
+    public bool IsEditableByUnit => Status is SubmissionStatus.NotStarted or SubmissionStatus.Draft or SubmissionStatus.Returned;
+
+    public static Submission Start(int periodId, int unitId) => new()
+    {
+        PeriodId = periodId,
+        UnitId = unitId,
+        Status = SubmissionStatus.NotStarted,
+        Version = Guid.NewGuid(),
+    };
+
+    public IndicatorValue? ValueOf(int indicatorId) => _values.FirstOrDefault(v => v.IndicatorId == indicatorId);
+
+    /// <summary>
+    /// Stores one figure and returns the audit entry of the change, or null when nothing changed.
+    /// </summary>
+    public AuditEntry? SetValue(
+        Indicator indicator, decimal? number, string? text, string user, DateTimeOffset at,
+        string? reason = null, bool prefilled = false)
+    {
+        EnsureEditable();
+        if (indicator.IsComputed) throw new DomainException($"Chỉ tiêu {indicator.Code} được tính tự động, không nhập.");
+        if (indicator.UnitId != UnitId) throw new DomainException($"Chỉ tiêu {indicator.Code} không thuộc đơn vị này.");
+        if (WasEverSubmitted && string.IsNullOrWhiteSpace(reason))
+            throw new DomainException("Phiếu đã từng được gửi: cần ghi lý do khi thay đổi số liệu.");
+
+        var value = ValueOf(indicator.Id);
+        var old = value?.AuditText;
+        var oldPrefilled = value?.IsPrefilled ?? false;
+        if (value is null)
+        {
+            if (number is null && text is null) return null;
+            value = IndicatorValue.Create(this, indicator.Id);
+            _values.Add(value);
+        }
+        else if (value.Number == number && value.Text == text && oldPrefilled == prefilled)
+        {
+            return null;
+        }
+
+        value.Set(number, text, prefilled, user, at);
+        MarkEdited(user, at);
+        return old == value.AuditText
+            ? null
+            : AuditEntry.Record(at, user, AuditActions.ValueChanged, PeriodId, UnitId, indicator.Code, old, value.AuditText, reason);
+    }
+
+    public AuditEntry? SetNarrative(string sectionKey, string? text, string user, DateTimeOffset at)
+    {
+        EnsureEditable();
+        var clean = (text ?? "").Replace("\r\n", "\n").Trim();
+        if (clean.Length > MaxNarrativeLength)
+            throw new DomainException($"Nội dung quá dài (tối đa {MaxNarrativeLength} ký tự).");
+        var narrative = _narratives.FirstOrDefault(n => n.SectionKey == sectionKey);
+        var old = narrative?.Text;
+        if ((old ?? "") == clean) return null;
+        if (narrative is null)
+        {
+            narrative = Narrative.Create(sectionKey, clean);
+            _narratives.Add(narrative);
+        }
+        else
+        {
+            narrative.Update(clean);
+        }
+        MarkEdited(user, at);
+        return AuditEntry.Record(at, user, AuditActions.NarrativeChanged, PeriodId, UnitId, sectionKey, old, clean);
+    }
+
+    /// <summary>
+    /// Gửi: every required figure present and every violated error rule explained; then read-only for the unit.
+    /// </summary>
+    public AuditEntry Submit(
+        IEnumerable<Indicator> requiredIndicators, IEnumerable<Violation> violations,
+        IReadOnlyDictionary<string, string> explanations, string user, DateTimeOffset at)
+    {
+        EnsureEditable();
+        var missing = requiredIndicators.Where(i => i.IsRequired && (ValueOf(i.Id)?.IsBlank ?? true)).Select(i => i.Code).ToList();
+        if (missing.Count > 0)
+            throw new DomainException($"Còn thiếu {missing.Count} chỉ tiêu bắt buộc: {string.Join(", ", missing)}.");
+
+        var unexplained = violations
+            .Where(v => v.Severity == Severity.Error)
+            .Where(v => !explanations.TryGetValue(v.RuleCode, out var e) || string.IsNullOrWhiteSpace(e))
+            .Select(v => v.RuleCode)
+            .ToList();
+        if (unexplained.Count > 0)
+            throw new DomainException($"Cần giải trình {unexplained.Count} quy tắc chưa thỏa mãn: {string.Join(", ", unexplained)}.");
+
+        _explanations.RemoveAll(e => !explanations.ContainsKey(e.RuleCode));
+        foreach (var (rule, text) in explanations)
+        {
+            if (string.IsNullOrWhiteSpace(text)) continue;
+            var clean = text.Trim();
+            if (clean.Length > MaxCommentLength) throw new DomainException($"Giải trình quá dài (tối đa {MaxCommentLength} ký tự).");
+            var existing = _explanations.FirstOrDefault(e => e.RuleCode == rule);
+            if (existing is null) _explanations.Add(Explanation.Create(rule, clean));
+            else existing.Update(clean);
+        }
+
+        Status = SubmissionStatus.Submitted;
+        WasEverSubmitted = true;
+        SubmittedAt = at;
+        SubmittedBy = user;
+        ReturnComment = null;
+        Touch(user, at);
+        return AuditEntry.Record(at, user, AuditActions.Submitted, PeriodId, UnitId);
+    }
+
+    public AuditEntry Accept(string user, DateTimeOffset at)
+    {
+        if (Status != SubmissionStatus.Submitted)
+            throw new DomainException("Chỉ tiếp nhận được phiếu đã gửi.");
+        Status = SubmissionStatus.Accepted;
+        ReviewedAt = at;
+        ReviewedBy = user;
+        Touch(user, at);
+        return AuditEntry.Record(at, user, AuditActions.Accepted, PeriodId, UnitId);
+    }
+
+    public AuditEntry Return(string user, DateTimeOffset at, string comment)
+    {
+        if (Status is not (SubmissionStatus.Submitted or SubmissionStatus.Accepted))
+            throw new DomainException("Chỉ trả lại được phiếu đã gửi hoặc đã tiếp nhận.");
+        if (string.IsNullOrWhiteSpace(comment)) throw new DomainException("Cần ghi ý kiến khi trả lại.");
+        if (comment.Length > MaxCommentLength) throw new DomainException($"Ý kiến quá dài (tối đa {MaxCommentLength} ký tự).");
+        Status = SubmissionStatus.Returned;
+        ReturnComment = comment.Trim();
+        ReviewedAt = at;
+        ReviewedBy = user;
+        Touch(user, at);
+        return AuditEntry.Record(at, user, AuditActions.Returned, PeriodId, UnitId, reason: ReturnComment);
+    }
+
+    private void EnsureEditable()
+    {
+        if (!IsEditableByUnit) throw new DomainException("Phiếu đã gửi hoặc đã được tiếp nhận, không thể sửa.");
+    }
+
+    private void MarkEdited(string user, DateTimeOffset at)
+    {
+        if (Status is SubmissionStatus.NotStarted or SubmissionStatus.Returned) Status = SubmissionStatus.Draft;
+        Touch(user, at);
+    }
+
+    private void Touch(string user, DateTimeOffset at)
+    {
+        LastChangedAt = at;
+        LastChangedBy = user;
+        Version = Guid.NewGuid();
+    }
+}
