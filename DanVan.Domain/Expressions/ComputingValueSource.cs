@@ -27,8 +27,15 @@ public sealed class ComputingValueSource : IValueSource
         {
             if (_computed.TryGetValue(code, out var cached)) return cached;
             if (!_inProgress.Add(code)) return null; // a cycle yields blank rather than a stack overflow
-            var value = formula.Evaluate(this);
-            _inProgress.Remove(code);
+            decimal? value;
+            try
+            {
+                value = formula.Evaluate(this);
+            }
+            finally
+            {
+                _inProgress.Remove(code);
+            }
             _computed[code] = value;
             return value;
         }

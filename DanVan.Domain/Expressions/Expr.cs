@@ -56,7 +56,8 @@ public sealed record PreviousExpr(string Code) : Expr
 public sealed record NegateExpr(Expr Operand) : Expr
 {
     public override decimal? Evaluate(IValueSource values) => -Operand.Evaluate(values);
-    public override string Detail(IValueSource values) => "-" + Operand.Detail(values);
+    public override string Detail(IValueSource values) =>
+        Operand is BinaryExpr ? "-(" + Operand.Detail(values) + ")" : "-" + Operand.Detail(values);
     public override IEnumerable<string> CurrentCodes() => Operand.CurrentCodes();
     public override IEnumerable<string> PreviousCodes() => Operand.PreviousCodes();
 }
@@ -66,26 +67,36 @@ public sealed record BinaryExpr(char Operator, Expr Left, Expr Right) : Expr
     public override decimal? Evaluate(IValueSource values)
     {
         if (Left.Evaluate(values) is not { } l || Right.Evaluate(values) is not { } r) return null;
-        return Operator switch
+        try
         {
-            '+' => l + r,
-            '-' => l - r,
-            '*' => l * r,
-            '/' => r == 0 ? null : l / r,
-            _ => throw new InvalidOperationException($"Unknown operator {Operator}"),
-        };
+            return Operator switch
+            {
+                '+' => l + r,
+                '-' => l - r,
+                '*' => l * r,
+                '/' => r == 0 ? null : l / r,
+                _ => throw new InvalidOperationException($"Unknown operator {Operator}"),
+            };
+        }
+        catch (OverflowException)
+        {
+            return null; // beyond decimal range: no figure can be stated
+        }
     }
 
     public override string Detail(IValueSource values)
     {
         var symbol = Operator switch { '*' => "×", '/' => ":", _ => Operator.ToString() };
-        return $"{Wrap(Left, values)} {symbol} {Wrap(Right, values)}";
+        return $"{Wrap(Left, values, isRight: false)} {symbol} {Wrap(Right, values, isRight: true)}";
     }
 
-    private string Wrap(Expr operand, IValueSource values) =>
-        operand is BinaryExpr inner && Precedence(inner.Operator) < Precedence(Operator)
-            ? "(" + operand.Detail(values) + ")"
-            : operand.Detail(values);
+    private string Wrap(Expr operand, IValueSource values, bool isRight)
+    {
+        var needsParentheses = operand is BinaryExpr inner
+            && (Precedence(inner.Operator) < Precedence(Operator)
+                || (isRight && Precedence(inner.Operator) == Precedence(Operator) && Operator is '-' or '/'));
+        return needsParentheses ? "(" + operand.Detail(values) + ")" : operand.Detail(values);
+    }
 
     private static int Precedence(char op) => op is '*' or '/' ? 2 : 1;
 

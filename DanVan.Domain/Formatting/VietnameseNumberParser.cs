@@ -61,7 +61,7 @@ public static partial class VietnameseNumberParser
         }
         if (CommaDecimal().IsMatch(compact))
             return ParsedInput.Invalid("Số lượng phải là số nguyên (không có phần thập phân).");
-        if (DotDecimal().IsMatch(compact))
+        if (DotDecimal().IsMatch(compact) || LeadingZeroGroups().IsMatch(compact))
             return ParsedInput.Invalid("Không rõ số: dấu chấm dùng để phân cách hàng nghìn theo nhóm 3 chữ số (ví dụ 28.262).");
         return ParsedInput.Invalid("Vui lòng nhập một số nguyên, ví dụ 50003 hoặc 50.003.");
     }
@@ -108,14 +108,17 @@ public static partial class VietnameseNumberParser
     [GeneratedRegex(@"^[0-9]+$")]
     private static partial Regex PlainDigits();
 
-    [GeneratedRegex(@"^[0-9]{1,3}(\.[0-9]{3})+$")]
+    [GeneratedRegex(@"^[1-9][0-9]{0,2}(\.[0-9]{3})+$")]
     private static partial Regex DotGroups();
 
-    [GeneratedRegex(@"^[0-9]{1,3}( [0-9]{3})+$")]
+    [GeneratedRegex(@"^[1-9][0-9]{0,2}( [0-9]{3})+$")]
     private static partial Regex SpaceGroups();
 
-    [GeneratedRegex(@"^[0-9][[0-9]. ]*,[0-9]+$")]
+    [GeneratedRegex(@"^[0-9][0-9. ]*,[0-9]+$")]
     private static partial Regex CommaDecimal();
+
+    [GeneratedRegex(@"^0+[. ][0-9]")]
+    private static partial Regex LeadingZeroGroups();
 
     [GeneratedRegex(@"^[0-9]+\.[0-9]+$")]
     private static partial Regex DotDecimal();

@@ -10,7 +10,7 @@ public static class PreviousPeriod
     {
         var dayBefore = period.CutoffFrom.AddDays(-1);
         return candidates
-            .Where(p => p.CutoffTo == dayBefore && p.Id != period.Id)
+            .Where(p => p.CutoffTo == dayBefore && !ReferenceEquals(p, period) && (p.Id == 0 || p.Id != period.Id))
             .OrderByDescending(p => p.Kind == period.Kind)
             .ThenByDescending(p => p.CutoffTo.DayNumber - p.CutoffFrom.DayNumber)
             .FirstOrDefault();

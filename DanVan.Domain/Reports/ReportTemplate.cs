@@ -55,13 +55,14 @@ public class ReportTemplate
         };
     }
 
-    public OutlineSection AddSection(string key, string? parentKey, string title, string? defaultText, int? writerUnitId)
+    public OutlineSection AddSection(
+        string key, string? parentKey, string title, string? defaultText, int? writerUnitId, bool runIn = false)
     {
         if (_sections.Any(s => s.Key == key)) throw new DomainException($"Mục “{key}” đã có trong đề cương.");
         if (parentKey is not null && _sections.All(s => s.Key != parentKey))
             throw new DomainException($"Mục cha “{parentKey}” chưa có trong đề cương.");
         var order = _sections.Count(s => s.ParentKey == parentKey) + 1;
-        var section = OutlineSection.Create(key, parentKey, order, title, defaultText, writerUnitId);
+        var section = OutlineSection.Create(key, parentKey, order, title, defaultText, writerUnitId, runIn);
         _sections.Add(section);
         return section;
     }
@@ -117,7 +118,11 @@ public class OutlineSection
     /// <summary>The unit that writes this section's narrative; null when the compiler writes it.</summary>
     public int? WriterUnitId { get; private set; }
 
-    internal static OutlineSection Create(string key, string? parentKey, int order, string title, string? defaultText, int? writerUnitId)
+    /// <summary>The title runs into the first paragraph ("a) Tiếp công dân: Trong …") instead of standing alone.</summary>
+    public bool RunIn { get; private set; }
+
+    internal static OutlineSection Create(
+        string key, string? parentKey, int order, string title, string? defaultText, int? writerUnitId, bool runIn)
     {
         if (string.IsNullOrWhiteSpace(key) || key.Length > 128) throw new DomainException("Khóa mục phải có từ 1 đến 128 ký tự.");
         if (string.IsNullOrWhiteSpace(title)) throw new DomainException($"Mục “{key}” chưa có tiêu đề.");
@@ -129,6 +134,7 @@ public class OutlineSection
             Title = title.Trim(),
             DefaultText = string.IsNullOrWhiteSpace(defaultText) ? null : defaultText.Trim(),
             WriterUnitId = writerUnitId,
+            RunIn = runIn,
         };
     }
 }

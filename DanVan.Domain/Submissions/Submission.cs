@@ -66,21 +66,17 @@ public class Submission
         EnsureEditable();
         if (indicator.IsComputed) throw new DomainException($"Chỉ tiêu {indicator.Code} được tính tự động, không nhập.");
         if (indicator.UnitId != UnitId) throw new DomainException($"Chỉ tiêu {indicator.Code} không thuộc đơn vị này.");
-        if (WasEverSubmitted && string.IsNullOrWhiteSpace(reason))
-            throw new DomainException("Phiếu đã từng được gửi: cần ghi lý do khi thay đổi số liệu.");
-
         var value = ValueOf(indicator.Id);
         var old = value?.AuditText;
         var oldPrefilled = value?.IsPrefilled ?? false;
+        if (value is null ? number is null && text is null : value.Number == number && value.Text == text && oldPrefilled == prefilled)
+            return null;
+        if (WasEverSubmitted && string.IsNullOrWhiteSpace(reason))
+            throw new DomainException("Phiếu đã từng được gửi: cần ghi lý do khi thay đổi số liệu.");
         if (value is null)
         {
-            if (number is null && text is null) return null;
             value = IndicatorValue.Create(this, indicator.Id);
             _values.Add(value);
-        }
-        else if (value.Number == number && value.Text == text && oldPrefilled == prefilled)
-        {
-            return null;
         }
 
         value.Set(number, text, prefilled, user, at);

@@ -1,0 +1,18 @@
+using DanVan.Domain.Organization;
+using DanVan.Domain.Reports;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace DanVan.Data.Configurations;
+
+public class OutlineSectionConfiguration : IEntityTypeConfiguration<OutlineSection>
+{
+    public void Configure(EntityTypeBuilder<OutlineSection> builder)
+    {
+        builder.HasIndex(s => new { s.TemplateId, s.Key }).IsUnique();
+        builder.Property(s => s.Key).HasMaxLength(128);
+        builder.Property(s => s.ParentKey).HasMaxLength(128);
+        builder.Property(s => s.Title).HasMaxLength(1000);
+        builder.HasOne<Unit>().WithMany().HasForeignKey(s => s.WriterUnitId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -1,0 +1,46 @@
+using DanVan.Data;
+using DanVan.Domain.Indicators;
+using Microsoft.EntityFrameworkCore;
+
+namespace DanVan.Web.Api;
+
+public sealed record PeriodDto(
+    string Code, string Name, string Kind, int Year, DateOnly CutoffFrom, DateOnly CutoffTo,
+    DateOnly UnitDeadline, DateOnly SendDeadline, bool Locked, bool Illustrative);
+
+public sealed record IndicatorDto(
+    string Code, string Name, string Measure, string Kind, string Unit, string Group, bool Required, string? Formula);
+
+/// <summary>The period list and the indicator catalogue, shared by pages and API.</summary>
+public sealed class CatalogueService(DanVanDbContext db)
+{
+    public async Task<IReadOnlyList<PeriodDto>> PeriodsAsync(CancellationToken ct)
+    {
+        var periods = await db.Periods.AsNoTracking().OrderByDescending(p => p.CutoffTo).ToListAsync(ct);
+        return periods.Select(p => new PeriodDto(
+            p.Code, p.Name, p.PeriodCode.KindToken, p.Year, p.CutoffFrom, p.CutoffTo, p.UnitDeadline, p.SendDeadline,
+            p.IsLocked, p.IsIllustrative)).ToList();
+    }
+
+    /// <summary>The indicators of the newest template version.</summary>
+    public async Task<IReadOnlyList<IndicatorDto>> IndicatorsAsync(CancellationToken ct)
+    {
+        var templateId = await db.Templates.OrderByDescending(t => t.Version).Select(t => (int?)t.Id).FirstOrDefaultAsync(ct);
+        if (templateId is null) return [];
+        return await (
+                from i in db.Indicators.AsNoTracking()
+                join u in db.Units.AsNoTracking() on i.UnitId equals u.Id
+                where i.TemplateId == templateId && !i.IsRetired
+                orderby i.SortOrder
+                select new IndicatorDto(i.Code, i.Name, i.Measure, KindName(i.Kind), u.Code, i.GroupKey, i.IsRequired, i.Formula))
+            .ToListAsync(ct);
+    }
+
+    private static string KindName(ValueKind kind) => kind switch
+    {
+        ValueKind.Count => "count",
+        ValueKind.Percent => "percent",
+        ValueKind.YesNo => "yesno",
+        _ => "text",
+    };
+}

@@ -1,0 +1,46 @@
+using DanVan.Web.Api;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Localization;
+using Scalar.AspNetCore;
+using Serilog;
+
+namespace DanVan.Web.Infrastructure;
+
+public static class ApplicationBuilderExtensions
+{
+    public static WebApplication UseDanVan(this WebApplication app)
+    {
+        if (app.Environment.IsDevelopment())
+        {
+            app.UseDeveloperExceptionPage();
+        }
+        else
+        {
+            app.UseExceptionHandler("/Home/Error");
+            app.UseHsts();
+        }
+
+        app.UseSerilogRequestLogging();
+        app.UseRequestLocalization(new RequestLocalizationOptions
+        {
+            DefaultRequestCulture = new RequestCulture(ServiceCollectionExtensions.Vietnamese),
+            SupportedCultures = [ServiceCollectionExtensions.Vietnamese],
+            SupportedUICultures = [ServiceCollectionExtensions.Vietnamese],
+        });
+        app.UseStatusCodePagesWithReExecute("/Home/Status", "?code={0}");
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapScalarApiReference("/scalar", o => o.WithTitle("DanVan API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+
+        app.MapDanVanApi();
+        app.MapControllerRoute("default", "{controller=Home}/{action=Index}/{id?}");
+        return app;
+    }
+}

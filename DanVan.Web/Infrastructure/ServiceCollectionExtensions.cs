@@ -1,0 +1,109 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using DanVan.Data;
+using DanVan.Data.Identity;
+using DanVan.Data.Seeding;
+using DanVan.Domain.Organization;
+using DanVan.Web.Api;
+using DanVan.Web.Services.Home;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.WebEncoders;
+
+namespace DanVan.Web.Infrastructure;
+
+public static class ServiceCollectionExtensions
+{
+    public static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
+
+    public static IServiceCollection AddDanVan(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
+    {
+        CultureInfo.DefaultThreadCurrentCulture = Vietnamese;
+        CultureInfo.DefaultThreadCurrentUICulture = Vietnamese;
+
+        services.AddDanVanData(configuration, environment.ContentRootPath);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(ResolveSeedOptions(configuration, environment));
+        services.AddScoped<DatabaseSeeder>();
+
+        // Razor must write Vietnamese letters as they are, not as &#x1EA1; entities.
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+
+        // Keys in the database: a restart or a second instance keeps sessions and in-flight forms valid.
+        services.AddDataProtection().SetApplicationName("DanVan").PersistKeysToDbContext<DanVanDbContext>();
+
+        services.AddIdentity<AppUser, IdentityRole>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.SignIn.RequireConfirmedAccount = false;
+                o.Password.RequiredLength = 12;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequiredUniqueChars = 1;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+            })
+            .AddEntityFrameworkStores<DanVanDbContext>()
+            .AddDefaultTokenProviders()
+            .AddErrorDescriber<VietnameseIdentityErrorDescriber>();
+
+        // A disabled user or a reset password ends sessions within a minute, not the default 30.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "DanVan.Auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.LoginPath = "/Account/Login";
+            o.LogoutPath = "/Account/Logout";
+            o.AccessDeniedPath = "/Account/AccessDenied";
+            o.ExpireTimeSpan = TimeSpan.FromMinutes(30);
+            o.SlidingExpiration = true;
+        });
+
+        services.AddAuthentication()
+            .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(1));
+
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Policies.Api, p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireAuthenticatedUser())
+            .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
+            .AddPolicy(Policies.Compiler, p => p.RequireRole(Roles.Compiler))
+            .AddPolicy(Policies.ReadAll, p => p.RequireRole(Roles.Compiler, Roles.Leader, Roles.Admin));
+
+        services.AddControllersWithViews(o => o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()));
+        services.AddProblemDetails();
+        services.AddOpenApi("v1");
+        services.AddHealthChecks().AddDbContextCheck<DanVanDbContext>("database", tags: ["ready"]);
+        services.AddHttpContextAccessor();
+
+        services.AddScoped<CurrentUser>();
+        services.AddScoped<HomeService>();
+        services.AddScoped<CatalogueService>();
+        return services;
+    }
+
+    /// <summary>Demo data: on in Development, off elsewhere unless Seed:Demo is set explicitly.</summary>
+    private static SeedOptions ResolveSeedOptions(IConfiguration configuration, IWebHostEnvironment environment)
+    {
+        var options = configuration.GetSection(SeedOptions.Section).Get<SeedOptions>() ?? new SeedOptions();
+        var explicitDemo = configuration[$"{SeedOptions.Section}:{nameof(SeedOptions.Demo)}"];
+        options.Demo = explicitDemo is null ? environment.IsDevelopment() : options.Demo;
+        return options;
+    }
+}
+
+public static class Policies
+{
+    public const string Api = "api";
+    public const string Admin = "admin";
+    public const string Compiler = "compiler";
+    public const string ReadAll = "read-all";
+}

@@ -1,0 +1,11 @@
+namespace DanVan.Web.Models.Home;
+
+public sealed record ErrorViewModel(string TraceId, int StatusCode)
+{
+    public string Title => StatusCode switch
+    {
+        403 => "Bạn không có quyền truy cập trang này",
+        404 => "Không tìm thấy trang",
+        _ => "Đã có lỗi xảy ra",
+    };
+}
