@@ -10,7 +10,7 @@ try
 {
     var builder = WebApplication.CreateBuilder(args);
 
-    builder.Services.AddSerilog((services, logger) => logger
+    builder.Services.AddSerilog(preserveStaticLogger: true, configureLogger: (services, logger) => logger
         .ReadFrom.Configuration(builder.Configuration)
         .ReadFrom.Services(services)
         .Enrich.FromLogContext());
