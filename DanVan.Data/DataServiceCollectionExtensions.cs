@@ -12,27 +12,27 @@ public static class DataServiceCollectionExtensions
     /// Registers <see cref="DanVanDbContext"/> for the configured provider. The embedded default is a SQLite file in
     /// App_Data under the content root (git-ignored).
     /// </summary>
-    public static IServiceCollection AddDanVanData(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    public static IServiceCollection AddDanVanData(this IServiceCollection services, string contentRoot)
     {
-        var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        services.AddSingleton(options);
-        var connectionString = configuration.GetConnectionString(DatabaseOptions.ConnectionStringName);
+        // Configuration is read when the first context is created, after every configuration source (including a
+        // test host's) has been added.
+        services.AddSingleton(sp =>
+            sp.GetRequiredService<IConfiguration>().GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions());
 
-        if (options.Provider == DatabaseProvider.SqlServer)
-        {
-            if (string.IsNullOrWhiteSpace(connectionString))
-                throw new InvalidOperationException("ConnectionStrings:DanVan is required when Database:Provider is SqlServer.");
-            services.AddDbContext<SqlServerDanVanDbContext>(o => o.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure()));
-            services.AddScoped<DanVanDbContext>(sp => sp.GetRequiredService<SqlServerDanVanDbContext>());
-        }
-        else
-        {
-            var sqlite = SqliteConnectionString(connectionString, contentRoot);
-            services.AddDbContext<SqliteDanVanDbContext>(o => o.UseSqlite(sqlite).AddInterceptors(new SqlitePragmaInterceptor()));
-            services.AddScoped<DanVanDbContext>(sp => sp.GetRequiredService<SqliteDanVanDbContext>());
-        }
+        services.AddDbContext<SqlServerDanVanDbContext>((sp, o) => o.UseSqlServer(
+            ConnectionString(sp) ?? throw new InvalidOperationException("ConnectionStrings:DanVan is required when Database:Provider is SqlServer."),
+            sql => sql.EnableRetryOnFailure()));
+        services.AddDbContext<SqliteDanVanDbContext>((sp, o) => o
+            .UseSqlite(SqliteConnectionString(ConnectionString(sp), contentRoot))
+            .AddInterceptors(new SqlitePragmaInterceptor()));
+        services.AddScoped<DanVanDbContext>(sp => sp.GetRequiredService<DatabaseOptions>().Provider == DatabaseProvider.SqlServer
+            ? sp.GetRequiredService<SqlServerDanVanDbContext>()
+            : sp.GetRequiredService<SqliteDanVanDbContext>());
         return services;
     }
+
+    private static string? ConnectionString(IServiceProvider sp) =>
+        sp.GetRequiredService<IConfiguration>().GetConnectionString(DatabaseOptions.ConnectionStringName);
 
     /// <summary>Resolves a relative Data Source against the content root and creates its folder.</summary>
     public static string SqliteConnectionString(string? configured, string contentRoot)

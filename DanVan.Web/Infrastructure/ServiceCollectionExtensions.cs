@@ -23,9 +23,9 @@ public static class ServiceCollectionExtensions
         CultureInfo.DefaultThreadCurrentCulture = Vietnamese;
         CultureInfo.DefaultThreadCurrentUICulture = Vietnamese;
 
-        services.AddDanVanData(configuration, environment.ContentRootPath);
+        services.AddDanVanData(environment.ContentRootPath);
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(ResolveSeedOptions(configuration, environment));
+        services.AddSingleton(sp => ResolveSeedOptions(sp.GetRequiredService<IConfiguration>(), environment));
         services.AddScoped<DatabaseSeeder>();
 
         // Razor must write Vietnamese letters as they are, not as &#x1EA1; entities.
