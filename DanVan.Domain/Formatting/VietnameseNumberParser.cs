@@ -43,6 +43,28 @@ public static partial class VietnameseNumberParser
         };
     }
 
+    /// <summary>Checks a number that arrived already typed (JSON): the same limits and messages as typed text.</summary>
+    public static ParsedInput Check(decimal value, ValueKind kind) => kind switch
+    {
+        ValueKind.Count when value < 0 => ParsedInput.Invalid("Số lượng không được âm."),
+        ValueKind.Count when value != decimal.Truncate(value) => ParsedInput.Invalid("Số lượng phải là số nguyên (không có phần thập phân)."),
+        ValueKind.Count when value > MaxCount => ParsedInput.Invalid($"Số quá lớn (tối đa {VietnameseFormat.Number(MaxCount)})."),
+        ValueKind.Percent when value is < 0 or > 100 => ParsedInput.Invalid("Tỷ lệ phải từ 0 đến 100%."),
+        ValueKind.Percent when value != Math.Round(value, 2) => ParsedInput.Invalid("Tỷ lệ có tối đa 2 chữ số thập phân."),
+        ValueKind.YesNo when value is not (0 or 1) => ParsedInput.Invalid("Vui lòng chọn Có (1) hoặc Không (0)."),
+        ValueKind.Text => ParsedInput.Invalid("Chỉ tiêu này nhận văn bản, không nhận số."),
+        _ => ParsedInput.Of(value),
+    };
+
+    /// <summary>How a stored value is shown back in an input field (the inverse of Parse).</summary>
+    public static string ToInput(decimal? number, string? text, ValueKind kind) => kind switch
+    {
+        _ when number is null => text ?? "",
+        ValueKind.YesNo => number == 1 ? "Có" : "Không",
+        ValueKind.Percent => VietnameseFormat.Number(number.Value, 2),
+        _ => VietnameseFormat.Number(number.Value),
+    };
+
     private static ParsedInput ParseCount(string text)
     {
         if (text.Length > 40) return ParsedInput.Invalid("Số quá lớn.");

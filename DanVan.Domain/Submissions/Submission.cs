@@ -37,6 +37,9 @@ public class Submission
     /// <summary>Set once the unit has sent it: later changes then need a reason.</summary>
     public bool WasEverSubmitted { get; private set; }
 
+    /// <summary>An admin let the unit edit after the period's deadline or lock, until this day (inclusive).</summary>
+    public DateOnly? ReopenedUntil { get; private set; }
+
     /// <summary>Optimistic concurrency token, renewed on every change (works on SQLite and SQL Server).</summary>
     public Guid Version { get; private set; }
 
@@ -53,6 +56,10 @@ public class Submission
         Status = SubmissionStatus.NotStarted,
         Version = Guid.NewGuid(),
     };
+
+    /// <summary>Whether the unit may write today, given the period's own state.</summary>
+    public bool IsOpenForUnit(bool periodOpen, DateOnly today) =>
+        IsEditableByUnit && (periodOpen || (ReopenedUntil is { } until && today <= until));
 
     public IndicatorValue? ValueOf(int indicatorId) => _values.FirstOrDefault(v => v.IndicatorId == indicatorId);
 
@@ -108,6 +115,49 @@ public class Submission
         return AuditEntry.Record(at, user, AuditActions.NarrativeChanged, PeriodId, UnitId, sectionKey, old, clean);
     }
 
+    /// <summary>Keeps the unit's explanations (giải trình) of violated rules; blank text removes one.</summary>
+    public void SaveExplanations(IReadOnlyDictionary<string, string?> explanations, string user, DateTimeOffset at)
+    {
+        EnsureEditable();
+        var changed = false;
+        foreach (var (rule, text) in explanations)
+        {
+            var clean = text?.Replace("\r\n", "\n").Trim() ?? "";
+            if (clean.Length > MaxCommentLength) throw new DomainException($"Giải trình quá dài (tối đa {MaxCommentLength} ký tự).");
+            var existing = _explanations.FirstOrDefault(e => e.RuleCode == rule);
+            if (clean.Length == 0)
+            {
+                if (existing is null) continue;
+                _explanations.Remove(existing);
+            }
+            else if (existing is null)
+            {
+                _explanations.Add(Explanation.Create(rule, clean));
+            }
+            else if (existing.Text != clean)
+            {
+                existing.Update(clean);
+            }
+            else
+            {
+                continue;
+            }
+            changed = true;
+        }
+        if (changed) MarkEdited(user, at);
+    }
+
+    /// <summary>An admin lets the unit edit again until a day, after the deadline or a lock (recorded by the caller).</summary>
+    public AuditEntry Reopen(DateOnly until, string user, DateTimeOffset at, string reason)
+    {
+        if (string.IsNullOrWhiteSpace(reason)) throw new DomainException("Cần ghi lý do mở lại.");
+        ReopenedUntil = until;
+        if (Status is SubmissionStatus.Submitted or SubmissionStatus.Accepted) Status = SubmissionStatus.Returned;
+        ReturnComment ??= reason.Trim();
+        Touch(user, at);
+        return AuditEntry.Record(at, user, AuditActions.Reopened, PeriodId, UnitId, newValue: until.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), reason: reason.Trim());
+    }
+
     /// <summary>
     /// Gửi: every required figure present and every violated error rule explained; then read-only for the unit.
     /// </summary>
@@ -122,13 +172,13 @@ public class Submission
 
         var unexplained = violations
             .Where(v => v.Severity == Severity.Error)
-            .Where(v => !explanations.TryGetValue(v.RuleCode, out var e) || string.IsNullOrWhiteSpace(e))
+            .Where(v => (!explanations.TryGetValue(v.RuleCode, out var e) || string.IsNullOrWhiteSpace(e))
+                && _explanations.All(x => x.RuleCode != v.RuleCode))
             .Select(v => v.RuleCode)
             .ToList();
         if (unexplained.Count > 0)
             throw new DomainException($"Cần giải trình {unexplained.Count} quy tắc chưa thỏa mãn: {string.Join(", ", unexplained)}.");
 
-        _explanations.RemoveAll(e => !explanations.ContainsKey(e.RuleCode));
         foreach (var (rule, text) in explanations)
         {
             if (string.IsNullOrWhiteSpace(text)) continue;

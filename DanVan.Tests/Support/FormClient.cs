@@ -33,6 +33,23 @@ public static class FormClient
         return client.PostAsync(action, new FormUrlEncodedContent(values));
     }
 
+    /// <summary>Posts every field of the form as the browser would (inputs and textareas), with overrides.</summary>
+    public static Task<HttpResponseMessage> PostWholeFormAsync(this HttpClient client, IHtmlFormElement form, IDictionary<string, string> overrides)
+    {
+        var values = new List<KeyValuePair<string, string>>();
+        foreach (var input in form.Elements.OfType<IHtmlInputElement>())
+        {
+            if (string.IsNullOrEmpty(input.Name) || input.Type is "submit" or "button") continue;
+            values.Add(new(input.Name!, input.Value));
+        }
+        foreach (var area in form.Elements.OfType<IHtmlTextAreaElement>())
+        {
+            if (!string.IsNullOrEmpty(area.Name)) values.Add(new(area.Name!, area.Value));
+        }
+        var merged = values.Where(v => !overrides.ContainsKey(v.Key)).Concat(overrides).ToList();
+        return client.PostAsync(form.GetAttribute("action") ?? "", new FormUrlEncodedContent(merged));
+    }
+
     public static async Task<HttpResponseMessage> SignInAsync(this HttpClient client, string email, string password = DanVan.Data.Seeding.SeedOptions.DemoPassword)
     {
         var page = await client.GetDocumentAsync("/Account/Login");

@@ -87,6 +87,8 @@ public static class ServiceCollectionExtensions
         services.AddScoped<CurrentUser>();
         services.AddScoped<HomeService>();
         services.AddScoped<CatalogueService>();
+        services.AddScoped<DanVan.Web.Services.Entry.EntryService>();
+        services.AddScoped<DanVan.Web.Services.Entry.ReviewService>();
         return services;
     }
 

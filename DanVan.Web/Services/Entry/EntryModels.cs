@@ -1,0 +1,82 @@
+using DanVan.Domain.Indicators;
+using DanVan.Domain.Rules;
+using DanVan.Domain.Submissions;
+
+namespace DanVan.Web.Services.Entry;
+
+/// <summary>One value as it arrives: typed text from a form, or a number (or text) from JSON.</summary>
+public readonly record struct RawValue(string? Text, decimal? Number, bool IsTyped)
+{
+    public static RawValue Typed(string? text) => new(text, null, true);
+    public static RawValue FromJson(decimal? number) => new(null, number, false);
+    public static RawValue FromJsonText(string? text) => new(text, null, false);
+}
+
+/// <summary>What a unit sends on save: values by code, narratives by section key, explanations by rule code.</summary>
+public sealed record EntryInput(
+    IReadOnlyDictionary<string, RawValue> Values,
+    IReadOnlyDictionary<string, string?> Narratives,
+    IReadOnlyDictionary<string, string?> Explanations,
+    Guid? ExpectedVersion,
+    string? Reason)
+{
+    public static EntryInput Empty { get; } = new(new Dictionary<string, RawValue>(), new Dictionary<string, string?>(), new Dictionary<string, string?>(), null, null);
+}
+
+public sealed record IndicatorField(
+    string Code, string Name, string Measure, ValueKind Kind, bool Required, string? Formula,
+    string Input, decimal? Number, bool Prefilled, string? PrefillInput, string? Error, string? StoredInput);
+
+public sealed record FieldGroup(string SectionKey, string Label, string Title, IReadOnlyList<IndicatorField> Fields);
+
+public sealed record NarrativeField(string SectionKey, string Label, string Title, string Text, string? Error);
+
+public sealed record ViolationView(string RuleCode, string Message, Severity Severity, string? Explanation, IReadOnlyList<string> Codes);
+
+public sealed record EntrySheet(
+    string PeriodCode,
+    string PeriodName,
+    bool PeriodIllustrative,
+    string UnitCode,
+    string UnitName,
+    SubmissionStatus Status,
+    bool CanEdit,
+    string? ReadOnlyReason,
+    Guid? Version,
+    string? ReturnComment,
+    bool ReasonRequired,
+    string? LastChangedBy,
+    DateTimeOffset? LastChangedAt,
+    DateOnly UnitDeadline,
+    int DaysLeft,
+    string? PreviousPeriodCode,
+    IReadOnlyList<FieldGroup> Groups,
+    IReadOnlyList<NarrativeField> Narratives,
+    IReadOnlyList<ViolationView> Violations,
+    IReadOnlyDictionary<string, decimal?> Computed,
+    IReadOnlyDictionary<string, string> Formulas,
+    IReadOnlyDictionary<string, decimal?> PreviousValues,
+    IReadOnlyList<string> FormErrors)
+{
+    public IEnumerable<IndicatorField> Fields => Groups.SelectMany(g => g.Fields);
+    public bool HasFieldErrors => Fields.Any(f => f.Error is not null) || Narratives.Any(n => n.Error is not null) || FormErrors.Count > 0;
+}
+
+public enum EntryOutcome
+{
+    Saved,
+    Unchanged,
+    Invalid,
+    Conflict,
+    Refused,
+    Forbidden,
+    NotFound,
+}
+
+public sealed record EntryResult(EntryOutcome Outcome, EntrySheet? Sheet, string? Message = null)
+{
+    public static EntryResult NotFound { get; } = new(EntryOutcome.NotFound, null);
+    public static EntryResult Forbidden { get; } = new(EntryOutcome.Forbidden, null);
+}
+
+public sealed record HistoryEntry(DateTimeOffset At, string UserName, string Action, string? OldValue, string? NewValue, string? Reason);

@@ -1,0 +1,361 @@
+using DanVan.Data;
+using DanVan.Domain.Auditing;
+using DanVan.Domain.Common;
+using DanVan.Domain.Formatting;
+using DanVan.Domain.Indicators;
+using DanVan.Domain.Organization;
+using DanVan.Domain.Rules;
+using DanVan.Domain.Submissions;
+using DanVan.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace DanVan.Web.Services.Entry;
+
+/// <summary>
+/// The unit's daily work on one (period, unit) submission: read it, save a draft, send it. Pages and API share it.
+/// Every write is one SaveChanges (one transaction) holding values and their audit entries together.
+/// </summary>
+public sealed class EntryService(DanVanDbContext db, CurrentUser currentUser, TimeProvider clock, ILogger<EntryService> logger)
+{
+    private const int MaxRetries = 3;
+
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().Date);
+
+    public async Task<EntryResult> GetAsync(string periodCode, string unitCode, CancellationToken ct)
+    {
+        var ctx = await SubmissionContext.LoadAsync(db, periodCode, unitCode, track: false, ct);
+        if (ctx is null) return EntryResult.NotFound;
+        if (!await CanReadAsync(ctx, ct)) return EntryResult.Forbidden;
+        return new EntryResult(EntryOutcome.Unchanged, await BuildSheetAsync(ctx, null, null, ct));
+    }
+
+    public Task<EntryResult> SaveAsync(string periodCode, string unitCode, EntryInput input, CancellationToken ct) =>
+        WriteAsync(periodCode, unitCode, input, submit: false, ct);
+
+    public Task<EntryResult> SubmitAsync(string periodCode, string unitCode, EntryInput input, CancellationToken ct) =>
+        WriteAsync(periodCode, unitCode, input, submit: true, ct);
+
+    public async Task<IReadOnlyList<HistoryEntry>?> HistoryAsync(string periodCode, string unitCode, string code, CancellationToken ct)
+    {
+        var ctx = await SubmissionContext.LoadAsync(db, periodCode, unitCode, track: false, ct);
+        if (ctx is null) return null;
+        if (!await CanReadAsync(ctx, ct)) throw new UnauthorizedAccessException();
+        var key = code.Trim().ToUpperInvariant();
+        if (ctx.Indicators.All(i => i.Code != key) && ctx.Sections.All(s => s.Key != code)) return null;
+        var entries = await db.AuditEntries.AsNoTracking()
+            .Where(a => a.PeriodId == ctx.Period.Id && a.UnitId == ctx.Unit.Id && (a.IndicatorCode == key || a.IndicatorCode == code))
+            .OrderBy(a => a.Id)
+            .Select(a => new HistoryEntry(a.At, a.UserName, a.Action, a.OldValue, a.NewValue, a.Reason))
+            .ToListAsync(ct);
+        return entries;
+    }
+
+    private async Task<EntryResult> WriteAsync(string periodCode, string unitCode, EntryInput input, bool submit, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            db.ChangeTracker.Clear();
+            var ctx = await SubmissionContext.LoadAsync(db, periodCode, unitCode, track: true, ct);
+            if (ctx is null) return EntryResult.NotFound;
+            if (!await CanWriteAsync(ctx, ct)) return EntryResult.Forbidden;
+
+            var result = await TryWriteAsync(ctx, input, submit, ct);
+            if (result is not null) return result;
+
+            // Someone saved in between. A caller that named no version only changes the codes it sent, so applying
+            // them again on top of the other save loses nothing; one that named a version gets the conflict page.
+            if (input.ExpectedVersion is not null || attempt >= MaxRetries)
+            {
+                db.ChangeTracker.Clear();
+                var fresh = await SubmissionContext.LoadAsync(db, periodCode, unitCode, track: false, ct);
+                return new EntryResult(EntryOutcome.Conflict, await BuildSheetAsync(fresh!, input, null, ct),
+                    "Phiếu vừa được người khác cập nhật. Vui lòng xem lại số liệu.");
+            }
+        }
+    }
+
+    /// <summary>Null when the save lost a race and should be retried or reported as a conflict.</summary>
+    private async Task<EntryResult?> TryWriteAsync(SubmissionContext ctx, EntryInput input, bool submit, CancellationToken ct)
+    {
+        var refusal = WriteRefusal(ctx);
+        if (refusal is not null) return new EntryResult(EntryOutcome.Refused, await BuildSheetAsync(ctx, input, null, ct), refusal);
+
+        var parsed = Parse(ctx, input, out var errors);
+        if (errors.Count > 0)
+            return new EntryResult(EntryOutcome.Invalid, await BuildSheetAsync(ctx, input, errors, ct), "Số liệu chưa hợp lệ, chưa lưu. Vui lòng sửa các ô được đánh dấu.");
+
+        var stored = ctx.Submission;
+        if (input.ExpectedVersion is { } expected && stored is not null && stored.Version != expected)
+        {
+            if (Differs(ctx, parsed, input))
+            {
+                return new EntryResult(EntryOutcome.Conflict, await BuildSheetAsync(ctx, input, null, ct),
+                    "Phiếu đã được người khác cập nhật sau khi bạn mở. Số liệu của bạn chưa được lưu; hãy so sánh và nhập lại.");
+            }
+            if (!submit) return new EntryResult(EntryOutcome.Unchanged, await BuildSheetAsync(ctx, null, null, ct));
+        }
+
+        var user = currentUser.Name;
+        var now = clock.GetUtcNow();
+        var submission = ctx.EnsureSubmission(db);
+        var audits = new List<AuditEntry>();
+        var prefills = ctx.Prefills();
+        try
+        {
+            foreach (var (indicator, number, text) in parsed)
+            {
+                var prefilled = submission.ValueOf(indicator.Id) is null && number is { } n
+                    && prefills.TryGetValue(indicator.Code, out var p) && p == n;
+                var audit = submission.SetValue(indicator, number, text, user, now, input.Reason, prefilled);
+                if (audit is not null) audits.Add(audit);
+            }
+            foreach (var (key, text) in input.Narratives)
+            {
+                var audit = submission.SetNarrative(key, text, user, now);
+                if (audit is not null) audits.Add(audit);
+            }
+            submission.SaveExplanations(input.Explanations, user, now);
+        }
+        catch (DomainException ex)
+        {
+            db.ChangeTracker.Clear();
+            var reload = await SubmissionContext.LoadAsync(db, ctx.Period.Code, ctx.Unit.Code, track: false, ct);
+            var formErrors = new Dictionary<string, string> { [ReasonKey] = ex.Message };
+            return new EntryResult(EntryOutcome.Invalid, await BuildSheetAsync(reload!, input, formErrors, ct), ex.Message);
+        }
+
+        string? submitRefusal = null;
+        if (submit)
+        {
+            var values = ctx.StoredNumbers();
+            var violations = RuleEvaluator.Evaluate(ctx.Rules, ctx.ValueSource(values));
+            try
+            {
+                audits.Add(submission.Submit(ctx.Entered, violations, new Dictionary<string, string>(), user, now));
+            }
+            catch (DomainException ex)
+            {
+                submitRefusal = "Chưa gửi được. " + ex.Message + " Số liệu đã được lưu nháp.";
+            }
+        }
+
+        if (audits.Count == 0 && !db.ChangeTracker.HasChanges())
+        {
+            return new EntryResult(submitRefusal is null ? EntryOutcome.Unchanged : EntryOutcome.Refused,
+                await BuildSheetAsync(ctx, null, null, ct), submitRefusal);
+        }
+
+        db.AuditEntries.AddRange(audits);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return null;
+        }
+        catch (DbUpdateException ex) when (IsUniqueViolation(ex))
+        {
+            return null; // two first saves created the same submission: the loser retries on top of the winner
+        }
+
+        logger.LogInformation("{User} {Action} {Period}/{Unit}: {Changes} changes",
+            user, submit && submitRefusal is null ? "submitted" : "saved", ctx.Period.Code, ctx.Unit.Code, audits.Count);
+        db.ChangeTracker.Clear();
+        var saved = await SubmissionContext.LoadAsync(db, ctx.Period.Code, ctx.Unit.Code, track: false, ct);
+        return new EntryResult(submitRefusal is null ? EntryOutcome.Saved : EntryOutcome.Refused,
+            await BuildSheetAsync(saved!, null, null, ct), submitRefusal);
+    }
+
+    public const string ReasonKey = "__reason";
+    public const string FormKey = "__form";
+
+    private string? WriteRefusal(SubmissionContext ctx)
+    {
+        var submission = ctx.Submission;
+        if (submission is not null && !submission.IsEditableByUnit)
+            return "Phiếu đã gửi hoặc đã được tiếp nhận, không thể sửa.";
+        var periodOpen = ctx.Period.IsOpenForUnits(Today);
+        if (!periodOpen && !(submission?.ReopenedUntil is { } until && Today <= until))
+        {
+            return ctx.Period.IsLocked
+                ? "Kỳ báo cáo đã khóa, đơn vị không thể sửa số liệu."
+                : $"Đã quá hạn gửi số liệu ({VietnameseFormat.ShortDate(ctx.Period.UnitDeadline)}), đơn vị không thể sửa.";
+        }
+        return null;
+    }
+
+    private static List<(Indicator Indicator, decimal? Number, string? Text)> Parse(
+        SubmissionContext ctx, EntryInput input, out Dictionary<string, string> errors)
+    {
+        errors = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var parsed = new List<(Indicator, decimal?, string?)>();
+        var byCode = ctx.Indicators.ToDictionary(i => i.Code, StringComparer.OrdinalIgnoreCase);
+        foreach (var (code, raw) in input.Values)
+        {
+            if (!byCode.TryGetValue(code, out var indicator))
+            {
+                errors[code] = $"Mã chỉ tiêu “{Shorten(code)}” không thuộc phiếu của đơn vị này.";
+                continue;
+            }
+            if (indicator.IsComputed)
+            {
+                errors[code] = $"Chỉ tiêu {indicator.Code} được tính tự động, không nhập.";
+                continue;
+            }
+            var result = raw.IsTyped || raw.Number is null
+                ? (raw.Text is null && raw.Number is null ? ParsedInput.Blank : VietnameseNumberParser.Parse(raw.Text, indicator.Kind))
+                : VietnameseNumberParser.Check(raw.Number.Value, indicator.Kind);
+            if (!raw.IsTyped && raw.Text is not null && indicator.Kind != ValueKind.Text && indicator.Kind != ValueKind.YesNo)
+                result = ParsedInput.Invalid("Cần một số (kiểu number), không phải chuỗi.");
+            if (!result.IsValid) errors[indicator.Code] = result.Error!;
+            else parsed.Add((indicator, result.Number, result.Text));
+        }
+        var narrativeKeys = ctx.NarrativeSections.Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
+        foreach (var (key, text) in input.Narratives)
+        {
+            if (!narrativeKeys.Contains(key)) errors[FormKey] = $"Mục “{Shorten(key)}” không do đơn vị này viết.";
+            else if ((text?.Length ?? 0) > Submission.MaxNarrativeLength) errors["nar:" + key] = $"Nội dung quá dài (tối đa {VietnameseFormat.Number(Submission.MaxNarrativeLength)} ký tự).";
+        }
+        var ruleCodes = ctx.Rules.Select(r => r.Code).ToHashSet(StringComparer.Ordinal);
+        foreach (var (rule, text) in input.Explanations)
+        {
+            if (!ruleCodes.Contains(rule)) errors[FormKey] = $"Quy tắc “{Shorten(rule)}” không áp dụng cho phiếu này.";
+            else if ((text?.Length ?? 0) > Submission.MaxCommentLength) errors["exp:" + rule] = $"Giải trình quá dài (tối đa {VietnameseFormat.Number(Submission.MaxCommentLength)} ký tự).";
+        }
+        if ((input.Reason?.Length ?? 0) > 1000) errors[ReasonKey] = "Lý do quá dài (tối đa 1.000 ký tự).";
+        return parsed;
+    }
+
+    private static string Shorten(string text) => text.Length > 64 ? text[..64] + "…" : text;
+
+    private static bool Differs(SubmissionContext ctx, List<(Indicator Indicator, decimal? Number, string? Text)> parsed, EntryInput input)
+    {
+        var submission = ctx.Submission!;
+        foreach (var (indicator, number, text) in parsed)
+        {
+            var value = submission.ValueOf(indicator.Id);
+            if (value?.Number != number || value?.Text != text) return true;
+        }
+        foreach (var (key, text) in input.Narratives)
+        {
+            var stored = submission.Narratives.FirstOrDefault(n => n.SectionKey == key)?.Text ?? "";
+            if (stored != (text ?? "").Replace("\r\n", "\n").Trim()) return true;
+        }
+        return false;
+    }
+
+    private static bool IsUniqueViolation(DbUpdateException ex) =>
+        ex.InnerException?.Message.Contains("UNIQUE", StringComparison.OrdinalIgnoreCase) == true
+        || ex.InnerException?.Message.Contains("duplicate key", StringComparison.OrdinalIgnoreCase) == true;
+
+    private async Task<bool> CanReadAsync(SubmissionContext ctx, CancellationToken ct) =>
+        currentUser.CanReadAllUnits || (currentUser.IsInRole(Roles.UnitStaff) && (await currentUser.UnitIdsAsync(ct)).Contains(ctx.Unit.Id));
+
+    private async Task<bool> CanWriteAsync(SubmissionContext ctx, CancellationToken ct) =>
+        currentUser.IsInRole(Roles.UnitStaff) && (await currentUser.UnitIdsAsync(ct)).Contains(ctx.Unit.Id);
+
+    /// <summary>
+    /// The sheet as the user should see it: stored values, or what they posted (with errors) when it was not saved.
+    /// </summary>
+    public async Task<EntrySheet> BuildSheetAsync(
+        SubmissionContext ctx, EntryInput? posted, IReadOnlyDictionary<string, string>? errors, CancellationToken ct)
+    {
+        var submission = ctx.Submission;
+        var prefills = ctx.Prefills();
+        var canWrite = await CanWriteAsync(ctx, ct);
+        var refusal = canWrite ? WriteRefusal(ctx) : "Bạn chỉ có quyền xem phiếu này.";
+
+        var stored = ctx.StoredNumbers();
+        var fields = new Dictionary<string, IndicatorField>(StringComparer.OrdinalIgnoreCase);
+        var computedValues = ctx.ValueSource(stored);
+        foreach (var indicator in ctx.Indicators)
+        {
+            var storedValue = submission?.ValueOf(indicator.Id);
+            var storedInput = ctx.InputOf(indicator);
+            string input;
+            var prefilled = storedValue?.IsPrefilled ?? false;
+            string? prefillInput = prefills.TryGetValue(indicator.Code, out var pv) ? VietnameseFormat.Number(pv) : null;
+            if (posted is not null && posted.Values.TryGetValue(indicator.Code, out var raw))
+            {
+                input = raw.Text ?? (raw.Number is { } n ? VietnameseNumberParser.ToInput(n, null, indicator.Kind) : "");
+            }
+            else if (storedValue is null && prefillInput is not null && !indicator.IsComputed)
+            {
+                input = prefillInput;
+                prefilled = true;
+            }
+            else
+            {
+                input = storedInput;
+            }
+            var number = indicator.IsComputed ? computedValues.Current(indicator.Code) : storedValue?.Number;
+            string? error = null;
+            errors?.TryGetValue(indicator.Code, out error);
+            fields[indicator.Code] = new IndicatorField(
+                indicator.Code, indicator.Name, indicator.Measure, indicator.Kind, indicator.IsRequired, indicator.Formula,
+                input, number, prefilled, prefillInput, error, storedInput);
+        }
+
+        var groups = ctx.Indicators
+            .GroupBy(i => i.GroupKey)
+            .Select(g =>
+            {
+                var section = ctx.Sections.FirstOrDefault(s => s.Key == g.Key);
+                return new FieldGroup(g.Key, ctx.Labels.GetValueOrDefault(g.Key, ""), section?.Title ?? g.Key,
+                    g.Select(i => fields[i.Code]).ToList());
+            })
+            .OrderBy(g => OrderKey(ctx, g.SectionKey))
+            .ToList();
+
+        var narratives = ctx.NarrativeSections
+            .OrderBy(s => OrderKey(ctx, s.Key))
+            .Select(s =>
+            {
+                string? text = null;
+                if (posted is not null && posted.Narratives.TryGetValue(s.Key, out var postedText)) text = postedText;
+                text ??= submission?.Narratives.FirstOrDefault(n => n.SectionKey == s.Key)?.Text ?? "";
+                string? error = null;
+                errors?.TryGetValue("nar:" + s.Key, out error);
+                return new NarrativeField(s.Key, ctx.Labels.GetValueOrDefault(s.Key, ""), s.Title, text, error);
+            })
+            .ToList();
+
+        var violations = RuleEvaluator.Evaluate(ctx.Rules, computedValues)
+            .Select(v =>
+            {
+                string? explanation = null;
+                if (posted is not null && posted.Explanations.TryGetValue(v.RuleCode, out var e)) explanation = e;
+                explanation ??= submission?.Explanations.FirstOrDefault(x => x.RuleCode == v.RuleCode)?.Text;
+                var rule = ctx.Rules.First(r => r.Code == v.RuleCode);
+                return new ViolationView(v.RuleCode, v.Message, v.Severity, explanation, rule.CurrentCodes.ToList());
+            })
+            .ToList();
+
+        var computed = ctx.Indicators.Where(i => i.IsComputed)
+            .ToDictionary(i => i.Code, i => computedValues.Current(i.Code), StringComparer.OrdinalIgnoreCase);
+        var formErrors = errors is null
+            ? new List<string>()
+            : errors.Where(e => e.Key is FormKey or ReasonKey || e.Key.StartsWith("exp:", StringComparison.Ordinal)).Select(e => e.Value).ToList();
+
+        return new EntrySheet(
+            ctx.Period.Code, ctx.Period.Name, ctx.Period.IsIllustrative, ctx.Unit.Code, ctx.Unit.Name,
+            submission?.Status ?? SubmissionStatus.NotStarted, refusal is null, refusal, submission?.Version,
+            submission?.ReturnComment, submission?.WasEverSubmitted ?? false, submission?.LastChangedBy, submission?.LastChangedAt,
+            ctx.Period.UnitDeadline, ctx.Period.DaysToUnitDeadline(Today), ctx.Previous?.Code,
+            groups, narratives, violations, computed,
+            ctx.Formulas.Where(f => ctx.Indicators.Any(i => i.Code == f.Key)).ToDictionary(f => f.Key, f => ctx.Indicators.First(i => i.Code == f.Key).Formula!),
+            ctx.PreviousValues, formErrors);
+    }
+
+    private static int OrderKey(SubmissionContext ctx, string key)
+    {
+        var index = 0;
+        foreach (var k in ctx.Labels.Keys)
+        {
+            if (k == key) return index;
+            index++;
+        }
+        return int.MaxValue;
+    }
+}
