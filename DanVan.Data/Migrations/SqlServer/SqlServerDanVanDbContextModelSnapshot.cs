@@ -751,6 +751,9 @@ namespace DanVan.Data.Migrations.SqlServer
                     b.Property<int>("PeriodId")
                         .HasColumnType("int");
 
+                    b.Property<DateOnly?>("ReopenedUntil")
+                        .HasColumnType("date");
+
                     b.Property<string>("ReturnComment")
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");

@@ -717,6 +717,9 @@ namespace DanVan.Data.Migrations.Sqlite
                     b.Property<int>("PeriodId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("ReopenedUntil")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ReturnComment")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");

@@ -168,7 +168,7 @@ public sealed class EntryService(DanVanDbContext db, CurrentUser currentUser, Ti
     }
 
     public const string ReasonKey = "__reason";
-    public const string FormKey = "__form";
+    public const string FormKey = "form:";
 
     private string? WriteRefusal(SubmissionContext ctx)
     {
@@ -195,7 +195,7 @@ public sealed class EntryService(DanVanDbContext db, CurrentUser currentUser, Ti
         {
             if (!byCode.TryGetValue(code, out var indicator))
             {
-                errors[code] = $"Mã chỉ tiêu “{Shorten(code)}” không thuộc phiếu của đơn vị này.";
+                errors[FormKey + code] = $"Mã chỉ tiêu “{Shorten(code)}” không thuộc phiếu của đơn vị này.";
                 continue;
             }
             if (indicator.IsComputed)
@@ -214,13 +214,13 @@ public sealed class EntryService(DanVanDbContext db, CurrentUser currentUser, Ti
         var narrativeKeys = ctx.NarrativeSections.Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
         foreach (var (key, text) in input.Narratives)
         {
-            if (!narrativeKeys.Contains(key)) errors[FormKey] = $"Mục “{Shorten(key)}” không do đơn vị này viết.";
+            if (!narrativeKeys.Contains(key)) errors[FormKey + key] = $"Mục “{Shorten(key)}” không do đơn vị này viết.";
             else if ((text?.Length ?? 0) > Submission.MaxNarrativeLength) errors["nar:" + key] = $"Nội dung quá dài (tối đa {VietnameseFormat.Number(Submission.MaxNarrativeLength)} ký tự).";
         }
         var ruleCodes = ctx.Rules.Select(r => r.Code).ToHashSet(StringComparer.Ordinal);
         foreach (var (rule, text) in input.Explanations)
         {
-            if (!ruleCodes.Contains(rule)) errors[FormKey] = $"Quy tắc “{Shorten(rule)}” không áp dụng cho phiếu này.";
+            if (!ruleCodes.Contains(rule)) errors[FormKey + rule] = $"Quy tắc “{Shorten(rule)}” không áp dụng cho phiếu này.";
             else if ((text?.Length ?? 0) > Submission.MaxCommentLength) errors["exp:" + rule] = $"Giải trình quá dài (tối đa {VietnameseFormat.Number(Submission.MaxCommentLength)} ký tự).";
         }
         if ((input.Reason?.Length ?? 0) > 1000) errors[ReasonKey] = "Lý do quá dài (tối đa 1.000 ký tự).";
@@ -336,7 +336,7 @@ public sealed class EntryService(DanVanDbContext db, CurrentUser currentUser, Ti
             .ToDictionary(i => i.Code, i => computedValues.Current(i.Code), StringComparer.OrdinalIgnoreCase);
         var formErrors = errors is null
             ? new List<string>()
-            : errors.Where(e => e.Key is FormKey or ReasonKey || e.Key.StartsWith("exp:", StringComparison.Ordinal)).Select(e => e.Value).ToList();
+            : errors.Where(e => e.Key == ReasonKey || e.Key.StartsWith(FormKey, StringComparison.Ordinal) || e.Key.StartsWith("exp:", StringComparison.Ordinal)).Select(e => e.Value).ToList();
 
         return new EntrySheet(
             ctx.Period.Code, ctx.Period.Name, ctx.Period.IsIllustrative, ctx.Unit.Code, ctx.Unit.Name,
