@@ -23,6 +23,7 @@ public static class ApiEndpoints
             .WithSummary("Danh sách kỳ báo cáo.");
         secured.MapGet("/indicators", async (CatalogueService catalogue, CancellationToken ct) => TypedResults.Ok(await catalogue.IndicatorsAsync(ct)))
             .WithSummary("Danh mục chỉ tiêu của đề cương hiện hành.");
+        secured.MapEntryApi();
         return app;
     }
 
