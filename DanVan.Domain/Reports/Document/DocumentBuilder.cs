@@ -226,7 +226,7 @@ public static class DocumentBuilder
             TableCell.Of(f.UnitName),
         ]).ToList();
         var date = m.Date is { } d ? VietnameseFormat.ShortDate(d) : VietnameseFormat.Missing;
-        return new TableBlock(FigureTableTitle, header, rows, [0.45, 1.9, 3.4, 0.9, 0.95, 1.9])
+        return new TableBlock(FigureTableTitle, header, rows, [0.6, 2.45, 3.2, 0.95, 1.05, 1.75])
         {
             StartsOnNewPage = true,
             Subtitle = $"(Kèm theo Báo cáo số {Or(m.Number)} ngày {date} của {Or(m.Agency)})",
