@@ -1,5 +1,6 @@
-using System.Net;
 using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using DanVan.Domain.Reports.Document;
 using DanVan.Web.Rendering.Pdf.Layout;
 
@@ -135,7 +136,10 @@ public sealed class HtmlReportRenderer
         return html.ToString();
     }
 
-    private static string E(string? text) => WebUtility.HtmlEncode(FontCache.Normalize(text ?? ""));
+    /// <summary>Encodes only what HTML needs (&lt; &gt; &amp; quotes …); Vietnamese letters stay readable.</summary>
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
+    private static string E(string? text) => Encoder.Encode(FontCache.Normalize(text ?? ""));
 
     private static string Styled(string text, RunStyle style)
     {
