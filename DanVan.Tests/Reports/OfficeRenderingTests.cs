@@ -11,6 +11,17 @@ namespace DanVan.Tests.Reports;
 public class DocxRenderingTests
 {
     [Fact]
+    public void The_docx_is_schema_valid_with_and_without_the_figure_table()
+    {
+        var withTable = SeedReport.Renderer.Docx(DocumentBuilder.Build(SeedReport.Inputs with { IncludeFigureTable = true }));
+        foreach (var bytes in new[] { SeedReport.Docx, withTable })
+        {
+            using var word = WordprocessingDocument.Open(new MemoryStream(bytes), false);
+            Assert.Empty(new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(word).Select(e => e.Path?.XPath + ": " + e.Description));
+        }
+    }
+
+    [Fact]
     public void The_docx_holds_the_same_headings_figures_and_dates()
     {
         using var word = WordprocessingDocument.Open(new MemoryStream(SeedReport.Docx), false);

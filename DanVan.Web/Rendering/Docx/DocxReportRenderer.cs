@@ -134,12 +134,12 @@ public sealed class DocxReportRenderer
         var props = new RunProperties();
         if (style.HasFlag(RunStyle.Bold)) props.Append(new Bold());
         if (style.HasFlag(RunStyle.Italic)) props.Append(new Italic());
-        if (underline) props.Append(new Underline { Val = UnderlineValues.Single });
         if (halfPoints != BodyHalfPoints)
         {
             props.Append(new FontSize { Val = halfPoints.ToString(CultureInfo.InvariantCulture) });
             props.Append(new FontSizeComplexScript { Val = halfPoints.ToString(CultureInfo.InvariantCulture) });
         }
+        if (underline) props.Append(new Underline { Val = UnderlineValues.Single });
         return new WRun(props, new Text(Text(text)) { Space = SpaceProcessingModeValues.Preserve });
     }
 
@@ -191,11 +191,11 @@ public sealed class DocxReportRenderer
 
     private static TableProperties BorderlessTable(int width) => new(
         new TableWidth { Width = width.ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa },
-        new TableLayout { Type = TableLayoutValues.Fixed },
         new TableBorders(
-            new TopBorder { Val = BorderValues.None }, new BottomBorder { Val = BorderValues.None },
-            new LeftBorder { Val = BorderValues.None }, new RightBorder { Val = BorderValues.None },
+            new TopBorder { Val = BorderValues.None }, new LeftBorder { Val = BorderValues.None },
+            new BottomBorder { Val = BorderValues.None }, new RightBorder { Val = BorderValues.None },
             new InsideHorizontalBorder { Val = BorderValues.None }, new InsideVerticalBorder { Val = BorderValues.None }),
+        new TableLayout { Type = TableLayoutValues.Fixed },
         new TableCellMarginDefault(
             new TopMargin { Width = "0", Type = TableWidthUnitValues.Dxa },
             new TableCellLeftMargin { Width = 0, Type = TableWidthValues.Dxa },
@@ -285,14 +285,14 @@ public sealed class DocxReportRenderer
         var total = t.ColumnWidths.Sum();
         var widths = t.ColumnWidths.Select(w => (int)(ContentWidth * w / total)).ToArray();
         var border = () => new TableBorders(
-            new TopBorder { Val = BorderValues.Single, Size = 4U }, new BottomBorder { Val = BorderValues.Single, Size = 4U },
-            new LeftBorder { Val = BorderValues.Single, Size = 4U }, new RightBorder { Val = BorderValues.Single, Size = 4U },
+            new TopBorder { Val = BorderValues.Single, Size = 4U }, new LeftBorder { Val = BorderValues.Single, Size = 4U },
+            new BottomBorder { Val = BorderValues.Single, Size = 4U }, new RightBorder { Val = BorderValues.Single, Size = 4U },
             new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4U }, new InsideVerticalBorder { Val = BorderValues.Single, Size = 4U });
         var table = new WTable(
             new TableProperties(
                 new TableWidth { Width = ContentWidth.ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa },
-                new TableLayout { Type = TableLayoutValues.Fixed },
                 border(),
+                new TableLayout { Type = TableLayoutValues.Fixed },
                 new TableCellMarginDefault(
                     new TableCellLeftMargin { Width = 60, Type = TableWidthValues.Dxa },
                     new TableCellRightMargin { Width = 60, Type = TableWidthValues.Dxa })),
