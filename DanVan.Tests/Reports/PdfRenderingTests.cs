@@ -120,4 +120,17 @@ public class PdfRenderingTests
         Assert.Contains("HS.TONG", text);
         Assert.Contains("50.003", text);
     }
+
+    [Fact]
+    public async Task Reports_render_in_parallel_to_the_same_bytes_length_and_text()
+    {
+        using var reference = PdfDocument.Open(SeedReport.Pdf);
+        var expected = SeedReport.Collapse(string.Join(' ', reference.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text)));
+        var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => SeedReport.Renderer.Pdf(SeedReport.Document))));
+        foreach (var bytes in results)
+        {
+            using var pdf = PdfDocument.Open(bytes);
+            Assert.Equal(expected, SeedReport.Collapse(string.Join(' ', pdf.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text))));
+        }
+    }
 }

@@ -25,7 +25,7 @@ public sealed class HtmlReportRenderer
         .header .nation { font-size: 12pt; font-weight: bold; }
         .header .motto { font-size: 13pt; font-weight: bold; }
         .header .date { font-size: 14pt; font-style: italic; }
-        .rule { display: block; margin: 1pt auto 0; border-top: 0.6pt solid #000; height: 0; }
+        .rule { display: block; margin: 4pt auto 0; border-top: 0.6pt solid #000; height: 0; }
         .motto-text { border-bottom: 0.6pt solid #000; }
         .title { text-align: center; font-weight: bold; text-indent: 0; margin: 18pt 0 0; }
         .summary { text-align: center; font-weight: bold; text-indent: 0; margin: 0 auto; width: 86%; }
