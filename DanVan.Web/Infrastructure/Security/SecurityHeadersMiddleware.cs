@@ -21,9 +21,11 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
         {
             var headers = context.Response.Headers;
             var path = context.Request.Path;
-            headers.ContentSecurityPolicy = path.StartsWithSegments("/scalar") ? ApiReferencePolicy : ContentSecurityPolicy;
+            // An endpoint that set its own policy (the script-free report preview) keeps it.
+            if (string.IsNullOrEmpty(headers.ContentSecurityPolicy))
+                headers.ContentSecurityPolicy = path.StartsWithSegments("/scalar") ? ApiReferencePolicy : ContentSecurityPolicy;
+            if (string.IsNullOrEmpty(headers.XFrameOptions)) headers.XFrameOptions = "DENY";
             headers.XContentTypeOptions = "nosniff";
-            headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "no-referrer";
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=()";
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
