@@ -1,3 +1,4 @@
+using DanVan.Data;
 using DanVan.Data.Seeding;
 using DanVan.Web.Infrastructure;
 using Serilog;
@@ -9,6 +10,17 @@ Log.Logger = new LoggerConfiguration()
 try
 {
     var builder = WebApplication.CreateBuilder(args);
+
+    // `dotnet run --project DanVan.Web -- backup FILE` (online, while the portal runs) and `-- restore FILE` (portal stopped).
+    if (args is ["backup" or "restore", var file, ..])
+    {
+        var connection = DataServiceCollectionExtensions.SqliteConnectionString(
+            builder.Configuration.GetConnectionString(DatabaseOptions.ConnectionStringName), builder.Environment.ContentRootPath);
+        if (args[0] == "backup") SqliteBackup.Backup(connection, file);
+        else SqliteBackup.Restore(file, connection);
+        Log.Information("{Command} done: {File}", args[0], Path.GetFullPath(file));
+        return;
+    }
 
     builder.Services.AddSerilog(preserveStaticLogger: true, configureLogger: (services, logger) => logger
         .ReadFrom.Configuration(builder.Configuration)

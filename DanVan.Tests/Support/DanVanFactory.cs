@@ -14,7 +14,21 @@ public class DanVanFactory : WebApplicationFactory<Program>
 {
     public static readonly DateTimeOffset Now = new(2026, 11, 26, 9, 0, 0, TimeSpan.FromHours(7));
 
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "danvan-tests", Guid.NewGuid().ToString("N"));
+    private readonly string _folder;
+    private readonly bool _keepFolder;
+
+    public DanVanFactory() : this(null)
+    {
+    }
+
+    /// <summary>A portal over the database in <paramref name="folder"/> (kept on dispose), e.g. to restart a host.</summary>
+    public DanVanFactory(string? folder)
+    {
+        _keepFolder = folder is not null;
+        _folder = folder ?? Path.Combine(Path.GetTempPath(), "danvan-tests", Guid.NewGuid().ToString("N"));
+    }
+
+    public string Folder => _folder;
 
     public string DatabasePath => Path.Combine(_folder, "danvan.db");
 
@@ -37,10 +51,15 @@ public class DanVanFactory : WebApplicationFactory<Program>
         builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(Settings));
         builder.ConfigureServices(services =>
         {
+            ConfigureTestServices(services);
             Clock.SetLocalTimeZone(TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh"));
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
         });
+    }
+
+    protected virtual void ConfigureTestServices(IServiceCollection services)
+    {
     }
 
     public HttpClient CreateBrowser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
@@ -50,6 +69,7 @@ public class DanVanFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (!disposing) return;
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (_keepFolder) return;
         try
         {
             Directory.Delete(_folder, recursive: true);

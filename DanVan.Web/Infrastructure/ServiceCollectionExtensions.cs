@@ -53,7 +53,8 @@ public static class ServiceCollectionExtensions
             .AddEntityFrameworkStores<DanVanDbContext>()
             .AddDefaultTokenProviders()
             .AddErrorDescriber<VietnameseIdentityErrorDescriber>()
-            .AddPasswordValidator<CommonPasswordValidator>();
+            .AddPasswordValidator<CommonPasswordValidator>()
+            .AddSignInManager<DanVanSignInManager>();
 
         // The security stamp is checked on every request: a disabled user, a reset password or a sign-out (which
         // renews the stamp) ends every copy of the session at once, not after the default 30 minutes.
