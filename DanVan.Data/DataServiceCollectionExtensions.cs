@@ -1,6 +1,7 @@
 using DanVan.Data.Providers;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -21,10 +22,10 @@ public static class DataServiceCollectionExtensions
 
         services.AddDbContext<SqlServerDanVanDbContext>((sp, o) => o.UseSqlServer(
             ConnectionString(sp) ?? throw new InvalidOperationException("ConnectionStrings:DanVan is required when Database:Provider is SqlServer."),
-            sql => sql.EnableRetryOnFailure()));
+            sql => sql.EnableRetryOnFailure()).AddInterceptors(sp.GetServices<IInterceptor>()));
         services.AddDbContext<SqliteDanVanDbContext>((sp, o) => o
             .UseSqlite(SqliteConnectionString(ConnectionString(sp), contentRoot))
-            .AddInterceptors(new SqlitePragmaInterceptor()));
+            .AddInterceptors([new SqlitePragmaInterceptor(), .. sp.GetServices<IInterceptor>()]));
         services.AddScoped<DanVanDbContext>(sp => sp.GetRequiredService<DatabaseOptions>().Provider == DatabaseProvider.SqlServer
             ? sp.GetRequiredService<SqlServerDanVanDbContext>()
             : sp.GetRequiredService<SqliteDanVanDbContext>());

@@ -14,21 +14,19 @@ public class DanVanFactory : WebApplicationFactory<Program>
 {
     public static readonly DateTimeOffset Now = new(2026, 11, 26, 9, 0, 0, TimeSpan.FromHours(7));
 
-    private readonly string _folder;
-    private readonly bool _keepFolder;
+    private string _folder = Path.Combine(Path.GetTempPath(), "danvan-tests", Guid.NewGuid().ToString("N"));
+    private bool _keepFolder;
 
-    public DanVanFactory() : this(null)
+    /// <summary>The folder of the database and logs. Setting it reuses that database and keeps it on dispose (a restart).</summary>
+    public string Folder
     {
+        get => _folder;
+        init
+        {
+            _folder = value;
+            _keepFolder = true;
+        }
     }
-
-    /// <summary>A portal over the database in <paramref name="folder"/> (kept on dispose), e.g. to restart a host.</summary>
-    public DanVanFactory(string? folder)
-    {
-        _keepFolder = folder is not null;
-        _folder = folder ?? Path.Combine(Path.GetTempPath(), "danvan-tests", Guid.NewGuid().ToString("N"));
-    }
-
-    public string Folder => _folder;
 
     public string DatabasePath => Path.Combine(_folder, "danvan.db");
 
