@@ -57,7 +57,7 @@ public static class EntryEndpoints
     }
 
     private static async Task<IResult> PutValuesAsync(
-        string period, string unit, ValuesRequest? request, EntryService entry, HttpContext http, CancellationToken ct)
+        string period, string unit, ValuesRequest request, EntryService entry, HttpContext http, CancellationToken ct)
     {
         if (request?.Values is null || request.Values.Count == 0)
             return Problem400(new Dictionary<string, string[]> { ["values"] = ["Cần ít nhất một mã chỉ tiêu trong “values”."] });

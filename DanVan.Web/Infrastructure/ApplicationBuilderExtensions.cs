@@ -32,7 +32,9 @@ public static class ApplicationBuilderExtensions
             SupportedCultures = [ServiceCollectionExtensions.Vietnamese],
             SupportedUICultures = [ServiceCollectionExtensions.Vietnamese],
         });
-        app.UseStatusCodePagesWithReExecute("/Home/Status", "?code={0}");
+        // People get a Vietnamese page for an empty error response; API callers get problem details.
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/Home/Status", "?code={0}"));
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();

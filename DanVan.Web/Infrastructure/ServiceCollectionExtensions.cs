@@ -92,6 +92,9 @@ public static class ServiceCollectionExtensions
             o.SlidingExpiration = true;
             o.Events.OnSigningIn = SessionLifetime.StampSignInTime;
             o.Events.OnValidatePrincipal = SessionLifetime.ValidateAsync;
+            // The API never redirects to the sign-in page: it answers 401 or 403.
+            o.Events.OnRedirectToLogin = c => ApiOr(c, StatusCodes.Status401Unauthorized, () => c.Response.Redirect(c.RedirectUri));
+            o.Events.OnRedirectToAccessDenied = c => ApiOr(c, StatusCodes.Status403Forbidden, () => c.Response.Redirect(c.RedirectUri));
         });
 
         services.AddAuthentication()
@@ -118,6 +121,13 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<DanVan.Web.Rendering.ReportRenderer>();
         services.AddScoped<DanVan.Web.Services.Reports.ReportService>();
         return services;
+    }
+
+    private static Task ApiOr(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status, Action redirect)
+    {
+        if (context.Request.Path.StartsWithSegments("/api")) context.Response.StatusCode = status;
+        else redirect();
+        return Task.CompletedTask;
     }
 
     /// <summary>Demo data: on in Development, off elsewhere unless Seed:Demo is set explicitly.</summary>
