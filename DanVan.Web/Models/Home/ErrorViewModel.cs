@@ -6,6 +6,7 @@ public sealed record ErrorViewModel(string TraceId, int StatusCode)
     {
         403 => "Bạn không có quyền truy cập trang này",
         404 => "Không tìm thấy trang",
+        413 => "Tệp gửi lên quá lớn",
         _ => "Đã có lỗi xảy ra",
     };
 }
