@@ -97,7 +97,7 @@ public static class EntryWorkbook
         SetText(note.FirstCell(),
             "Chỉ nhập vào cột “Giá trị”. Số lượng là số nguyên (gõ 50003 hoặc 50.003); tỷ lệ nhập theo đơn vị %, ví dụ 98,6; "
             + "chỉ tiêu Có/Không gõ “Có” hoặc “Không”. Không sửa mã kỳ (B2), mã đơn vị (B3) và cột “Mã chỉ tiêu”. "
-            + "Các chỉ tiêu tự tính (tổng, tỷ lệ) không có trong mẫu. Sau khi tải lên, hệ thống cho xem trước; chỉ lưu khi bấm “Xác nhận lưu”.");
+            + "(*) là chỉ tiêu bắt buộc. Các chỉ tiêu tự tính (tổng, tỷ lệ) không có trong mẫu. Sau khi tải lên, hệ thống cho xem trước; chỉ lưu khi bấm “Xác nhận lưu”.");
         note.Style.Alignment.WrapText = true;
         note.Style.Font.Italic = true;
         note.Style.Font.FontSize = 11;
@@ -119,8 +119,11 @@ public static class EntryWorkbook
             if (fields.Count == 0) continue;
             row++;
             var groupRange = ws.Range(row, ColNo, row, ColValue).Merge();
-            SetText(groupRange.FirstCell(), string.IsNullOrEmpty(group.Label) ? group.Title : $"{group.Label} {group.Title}");
+            var groupTitle = string.IsNullOrEmpty(group.Label) ? group.Title : $"{group.Label} {group.Title}";
+            SetText(groupRange.FirstCell(), groupTitle);
             groupRange.Style.Font.Bold = true;
+            groupRange.Style.Alignment.WrapText = true;
+            if (groupTitle.Length > 90) ws.Row(row).Height = 33; // merged cells never grow on their own
             groupRange.Style.Fill.BackgroundColor = GroupFill;
             foreach (var field in fields)
             {
