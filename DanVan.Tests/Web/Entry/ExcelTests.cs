@@ -401,6 +401,20 @@ public sealed class ExcelTests : IAsyncLifetime
         Assert.Contains("không thể sửa", (await FormClient.ParseAsync(response)).QuerySelector("[data-testid='import-errors']")!.TextContent);
     }
 
+    [Fact]
+    public async Task An_upload_without_a_valid_antiforgery_token_gets_an_error_page_not_an_empty_400()
+    {
+        var unit = await _app.SignedInAsync(Ttpvhcc);
+        var file = await DownloadBytesAsync(unit, "2021-Y", "TTPVHCC");
+
+        var response = await PostFileAsync(unit, "not-a-token", "/entry/2021-Y/TTPVHCC/import", "SoLieu-2021-Y-TTPVHCC.xlsx", file);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var page = await FormClient.ParseAsync(response);
+        Assert.Equal("Yêu cầu không hợp lệ", page.QuerySelector("h1")!.TextContent.Trim());
+        Assert.Contains("Dữ liệu chưa được lưu", page.Body!.TextContent);
+    }
+
     // ---- formula injection ------------------------------------------------------------------------------------
 
     [Fact]
