@@ -170,8 +170,7 @@ public class Submission
         if (missing.Count > 0)
             throw new DomainException($"Còn thiếu {missing.Count} chỉ tiêu bắt buộc: {string.Join(", ", missing)}.");
 
-        var current = violations.ToList();
-        var unexplained = current
+        var unexplained = violations
             .Where(v => v.Severity == Severity.Error)
             .Where(v => (!explanations.TryGetValue(v.RuleCode, out var e) || string.IsNullOrWhiteSpace(e))
                 && _explanations.All(x => x.RuleCode != v.RuleCode))
@@ -189,10 +188,6 @@ public class Submission
             if (existing is null) _explanations.Add(Explanation.Create(rule, clean));
             else existing.Update(clean);
         }
-
-        // An explanation answers a violation; once the figures satisfy the rule it no longer applies.
-        var violated = current.Select(v => v.RuleCode).ToHashSet(StringComparer.Ordinal);
-        foreach (var stale in _explanations.Where(e => !violated.Contains(e.RuleCode)).ToList()) _explanations.Remove(stale);
 
         Status = SubmissionStatus.Submitted;
         WasEverSubmitted = true;
