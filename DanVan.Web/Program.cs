@@ -15,6 +15,7 @@ try
         .ReadFrom.Services(services)
         .Enrich.FromLogContext());
 
+    builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
     builder.Services.AddDanVan(builder.Configuration, builder.Environment);
 
     var app = builder.Build();

@@ -40,7 +40,7 @@ public static partial class TemplateImporter
         {
             if (string.IsNullOrWhiteSpace(s.Key)) errors.Add("Có mục không có khóa (key).");
             else if (!sectionKeys.Add(s.Key)) errors.Add($"Khóa mục “{s.Key}” bị trùng.");
-            if (string.IsNullOrWhiteSpace(s.Title)) errors.Add($"Mục “{s.Key}” chưa có tiêu đề.");
+            if (string.IsNullOrWhiteSpace(s.Title) && !s.RunIn) errors.Add($"Mục “{s.Key}” chưa có tiêu đề (chỉ mục viết liền, runIn, được để trống).");
             if (s.Writer is not null && !unitCodes.Contains(s.Writer)) errors.Add($"Mục “{s.Key}”: đơn vị viết “{s.Writer}” không tồn tại.");
         }
 
@@ -118,7 +118,7 @@ public static partial class TemplateImporter
     {
         foreach (var s in sections ?? [])
         {
-            template.AddSection(s.Key, parentKey, s.Title, s.Text, s.Writer is null ? null : unitIds[s.Writer], s.RunIn);
+            template.AddSection(s.Key, parentKey, s.Title ?? "", s.Text, s.Writer is null ? null : unitIds[s.Writer], s.RunIn);
             AddSections(template, s.Key, s.Children, unitIds);
         }
     }

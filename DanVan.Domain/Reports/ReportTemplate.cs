@@ -118,20 +118,24 @@ public class OutlineSection
     /// <summary>The unit that writes this section's narrative; null when the compiler writes it.</summary>
     public int? WriterUnitId { get; private set; }
 
-    /// <summary>The title runs into the first paragraph ("a) Tiếp công dân: Trong …") instead of standing alone.</summary>
+    /// <summary>
+    /// The title runs into the first paragraph ("a) Tiếp công dân: Trong …") instead of standing alone; with an empty
+    /// title the item is a numbered paragraph ("a) Trên cơ sở …").
+    /// </summary>
     public bool RunIn { get; private set; }
 
     internal static OutlineSection Create(
         string key, string? parentKey, int order, string title, string? defaultText, int? writerUnitId, bool runIn)
     {
         if (string.IsNullOrWhiteSpace(key) || key.Length > 128) throw new DomainException("Khóa mục phải có từ 1 đến 128 ký tự.");
-        if (string.IsNullOrWhiteSpace(title)) throw new DomainException($"Mục “{key}” chưa có tiêu đề.");
+        // A run-in item may be a plain numbered paragraph ("a) Trên cơ sở …"): only it may have no title.
+        if (string.IsNullOrWhiteSpace(title) && !runIn) throw new DomainException($"Mục “{key}” chưa có tiêu đề.");
         return new OutlineSection
         {
             Key = key.Trim(),
             ParentKey = parentKey,
             Order = order,
-            Title = title.Trim(),
+            Title = title?.Trim() ?? "",
             DefaultText = string.IsNullOrWhiteSpace(defaultText) ? null : defaultText.Trim(),
             WriterUnitId = writerUnitId,
             RunIn = runIn,

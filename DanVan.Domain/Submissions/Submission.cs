@@ -179,9 +179,11 @@ public class Submission
         if (unexplained.Count > 0)
             throw new DomainException($"Cần giải trình {unexplained.Count} quy tắc chưa thỏa mãn: {string.Join(", ", unexplained)}.");
 
+        var violated = violations.Select(v => v.RuleCode).ToHashSet(StringComparer.Ordinal);
+        _explanations.RemoveAll(e => !violated.Contains(e.RuleCode)); // an explanation of a rule that now holds is stale
         foreach (var (rule, text) in explanations)
         {
-            if (string.IsNullOrWhiteSpace(text)) continue;
+            if (string.IsNullOrWhiteSpace(text) || !violated.Contains(rule)) continue;
             var clean = text.Trim();
             if (clean.Length > MaxCommentLength) throw new DomainException($"Giải trình quá dài (tối đa {MaxCommentLength} ký tự).");
             var existing = _explanations.FirstOrDefault(e => e.RuleCode == rule);

@@ -25,6 +25,8 @@ public class DanVanFactory : WebApplicationFactory<Program>
         ["ConnectionStrings:DanVan"] = $"Data Source={DatabasePath}",
         ["Seed:Demo"] = "true",
         ["Serilog:MinimumLevel:Default"] = "Warning",
+        ["Security:SignInPerAccountPerMinute"] = "1000",
+        ["Security:SignInPerAddressPerMinute"] = "10000",
         ["Serilog:WriteTo:1:Args:path"] = Path.Combine(_folder, "logs", "danvan-.log"),
     };
 

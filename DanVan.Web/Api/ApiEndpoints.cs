@@ -1,5 +1,6 @@
 using DanVan.Data.Identity;
 using DanVan.Web.Infrastructure;
+using DanVan.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 
@@ -23,6 +24,8 @@ public static class ApiEndpoints
             .WithSummary("Danh sách kỳ báo cáo.");
         secured.MapGet("/indicators", async (CatalogueService catalogue, CancellationToken ct) => TypedResults.Ok(await catalogue.IndicatorsAsync(ct)))
             .WithSummary("Danh mục chỉ tiêu của đề cương hiện hành.");
+        secured.MapEntryApi();
+        secured.MapReportApi();
         return app;
     }
 
@@ -31,9 +34,16 @@ public static class ApiEndpoints
     /// Failures count towards lockout.
     /// </summary>
     private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> LoginAsync(
-        LoginRequest request, SignInManager<AppUser> signIn, UserManager<AppUser> users, ILoggerFactory loggers)
+        LoginRequest request, SignInManager<AppUser> signIn, UserManager<AppUser> users, SignInThrottle throttle,
+        HttpContext http, ILoggerFactory loggers)
     {
         var logger = loggers.CreateLogger("DanVan.Api.Login");
+        if (!throttle.TryAcquire(request.Email, http.Connection.RemoteIpAddress?.ToString()))
+        {
+            logger.LogInformation("API sign-in throttled for {Email}", request.Email);
+            return TypedResults.Problem("Quá nhiều lần đăng nhập. Vui lòng đợi một phút rồi thử lại.",
+                statusCode: StatusCodes.Status429TooManyRequests, title: "Quá nhiều yêu cầu");
+        }
         if (string.IsNullOrWhiteSpace(request.Email) || string.IsNullOrEmpty(request.Password)
             || request.Email.Length > 256 || request.Password.Length > 1024)
         {

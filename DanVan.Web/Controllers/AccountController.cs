@@ -1,5 +1,6 @@
 using DanVan.Data.Identity;
 using DanVan.Data.Seeding;
+using DanVan.Web.Infrastructure.Security;
 using DanVan.Web.Models.Account;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -8,7 +9,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace DanVan.Web.Controllers;
 
 public sealed class AccountController(
-    SignInManager<AppUser> signIn, UserManager<AppUser> users, SeedOptions seed, ILogger<AccountController> logger) : Controller
+    SignInManager<AppUser> signIn, UserManager<AppUser> users, SeedOptions seed, SignInThrottle throttle,
+    ILogger<AccountController> logger) : Controller
 {
     private const string WrongCredentials = "Email hoặc mật khẩu không đúng.";
 
@@ -24,6 +26,13 @@ public sealed class AccountController(
     public async Task<IActionResult> Login(LoginViewModel model)
     {
         ViewData["Demo"] = seed.Demo;
+        if (!throttle.TryAcquire(model.Email, HttpContext.Connection.RemoteIpAddress?.ToString()))
+        {
+            logger.LogInformation("Sign-in throttled for {Email}", model.Email);
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            ModelState.AddModelError("", "Bạn đã thử đăng nhập quá nhiều lần. Vui lòng đợi một phút rồi thử lại.");
+            return View(model);
+        }
         if (!ModelState.IsValid) return View(model);
 
         var user = await users.FindByEmailAsync(model.Email.Trim());
@@ -62,6 +71,37 @@ public sealed class AccountController(
         }
         await signIn.SignOutAsync();
         return RedirectToAction(nameof(Login));
+    }
+
+    [HttpGet]
+    public IActionResult ChangePassword() => View(new ChangePasswordViewModel());
+
+    [HttpPost]
+    public async Task<IActionResult> ChangePassword(ChangePasswordViewModel model)
+    {
+        if (!ModelState.IsValid) return View(model);
+        var user = await users.GetUserAsync(User);
+        if (user is null) return Challenge();
+        var result = await users.ChangePasswordAsync(user, model.CurrentPassword, model.NewPassword);
+        if (!result.Succeeded)
+        {
+            foreach (var error in result.Errors)
+            {
+                var field = error.Code == nameof(IdentityErrorDescriber.PasswordMismatch) ? nameof(model.CurrentPassword) : nameof(model.NewPassword);
+                ModelState.AddModelError(field, error.Description);
+            }
+            return View(model);
+        }
+        logger.LogInformation("User {Email} changed their password", user.Email);
+        // The change renewed the security stamp, which ends every other session; keep this one only if asked.
+        if (model.SignOutEverywhere)
+        {
+            await signIn.SignOutAsync();
+            return RedirectToAction(nameof(Login));
+        }
+        await signIn.RefreshSignInAsync(user);
+        TempData["Message"] = "Đã đổi mật khẩu. Các phiên đăng nhập khác đã bị đăng xuất.";
+        return RedirectToAction(nameof(ChangePassword));
     }
 
     [HttpGet, AllowAnonymous]

@@ -1,4 +1,5 @@
 using DanVan.Web.Api;
+using DanVan.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
 using Scalar.AspNetCore;
@@ -10,13 +11,17 @@ public static class ApplicationBuilderExtensions
 {
     public static WebApplication UseDanVan(this WebApplication app)
     {
+        app.UseForwardedHeaders();
+        app.UseMiddleware<SecurityHeadersMiddleware>();
         if (app.Environment.IsDevelopment())
         {
             app.UseDeveloperExceptionPage();
         }
         else
         {
-            app.UseExceptionHandler("/Home/Error");
+            // API callers get problem details with a trace id; people get the Vietnamese error page.
+            app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseExceptionHandler());
+            app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages => pages.UseExceptionHandler("/Home/Error"));
             app.UseHsts();
         }
 

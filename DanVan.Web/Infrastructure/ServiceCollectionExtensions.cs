@@ -6,7 +6,9 @@ using DanVan.Data.Identity;
 using DanVan.Data.Seeding;
 using DanVan.Domain.Organization;
 using DanVan.Web.Api;
+using DanVan.Web.Infrastructure.Security;
 using DanVan.Web.Services.Home;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -50,22 +52,45 @@ public static class ServiceCollectionExtensions
             })
             .AddEntityFrameworkStores<DanVanDbContext>()
             .AddDefaultTokenProviders()
-            .AddErrorDescriber<VietnameseIdentityErrorDescriber>();
+            .AddErrorDescriber<VietnameseIdentityErrorDescriber>()
+            .AddPasswordValidator<CommonPasswordValidator>();
 
-        // A disabled user or a reset password ends sessions within a minute, not the default 30.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        // The security stamp is checked on every request: a disabled user, a reset password or a sign-out (which
+        // renews the stamp) ends every copy of the session at once, not after the default 30 minutes.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+        services.AddSingleton<SignInThrottle>();
+        var secureCookies = !environment.IsDevelopment() && !environment.IsEnvironment("Testing");
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = secureCookies ? "__Host-DanVan.Af" : "DanVan.Af";
+            o.Cookie.SecurePolicy = secureCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+        });
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            // Only proxies named in configuration may tell us the client address and scheme.
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            o.KnownProxies.Clear();
+            o.KnownIPNetworks.Clear();
+            foreach (var proxy in (configuration["ForwardedHeaders:KnownProxies"] ?? "").Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (System.Net.IPAddress.TryParse(proxy, out var address)) o.KnownProxies.Add(address);
+            }
+        });
 
         services.ConfigureApplicationCookie(o =>
         {
-            o.Cookie.Name = "DanVan.Auth";
+            o.Cookie.Name = secureCookies ? "__Host-DanVan" : "DanVan.Auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
-            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.Cookie.SecurePolicy = secureCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
             o.LoginPath = "/Account/Login";
             o.LogoutPath = "/Account/Logout";
             o.AccessDeniedPath = "/Account/AccessDenied";
-            o.ExpireTimeSpan = TimeSpan.FromMinutes(30);
+            o.ExpireTimeSpan = SessionLifetime.IdleTimeout;
             o.SlidingExpiration = true;
+            o.Events.OnSigningIn = SessionLifetime.StampSignInTime;
+            o.Events.OnValidatePrincipal = SessionLifetime.ValidateAsync;
         });
 
         services.AddAuthentication()
@@ -90,6 +115,8 @@ public static class ServiceCollectionExtensions
         services.AddScoped<DanVan.Web.Services.Entry.EntryService>();
         services.AddScoped<DanVan.Web.Services.Entry.ReviewService>();
         services.AddScoped<DanVan.Web.Services.Entry.EntryExcelService>();
+        services.AddSingleton<DanVan.Web.Rendering.ReportRenderer>();
+        services.AddScoped<DanVan.Web.Services.Reports.ReportService>();
         return services;
     }
 

@@ -17,7 +17,7 @@ namespace DanVan.Web.Services.Entry;
 /// </summary>
 public sealed class EntryService(DanVanDbContext db, CurrentUser currentUser, TimeProvider clock, ILogger<EntryService> logger)
 {
-    private const int MaxRetries = 3;
+    private const int MaxRetries = 10;
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().Date);
 
@@ -120,6 +120,7 @@ public sealed class EntryService(DanVanDbContext db, CurrentUser currentUser, Ti
                 return new EntryResult(EntryOutcome.Conflict, await BuildSheetAsync(fresh!, input, null, ct),
                     "Phiếu vừa được người khác cập nhật. Vui lòng xem lại số liệu.");
             }
+            await Task.Delay(Random.Shared.Next(5, 50) * attempt, ct); // jitter so that racing writers stop colliding
         }
     }
 

@@ -49,8 +49,13 @@ public sealed class ReviewService(DanVanDbContext db, CurrentUser currentUser, T
     public Task<(EntryOutcome Outcome, string? Message)> AcceptAsync(string periodCode, string unitCode, CancellationToken ct) =>
         ReviewAsync(periodCode, unitCode, (s, user, at) => s.Accept(user, at), ct);
 
-    public Task<(EntryOutcome Outcome, string? Message)> ReturnAsync(string periodCode, string unitCode, string? comment, CancellationToken ct) =>
-        ReviewAsync(periodCode, unitCode, (s, user, at) => s.Return(user, at, comment ?? ""), ct);
+    public Task<(EntryOutcome Outcome, string? Message)> ReturnAsync(string periodCode, string unitCode, string? comment, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(comment)) return Task.FromResult((EntryOutcome.Invalid, (string?)"Cần ghi ý kiến khi trả lại."));
+        if (comment.Length > Submission.MaxCommentLength)
+            return Task.FromResult((EntryOutcome.Invalid, (string?)$"Ý kiến quá dài (tối đa {Submission.MaxCommentLength} ký tự)."));
+        return ReviewAsync(periodCode, unitCode, (s, user, at) => s.Return(user, at, comment), ct);
+    }
 
     /// <summary>Admin: let a unit edit after the deadline or lock until a day (recorded in the audit log).</summary>
     public async Task<(EntryOutcome Outcome, string? Message)> ReopenAsync(

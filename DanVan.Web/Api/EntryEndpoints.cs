@@ -1,0 +1,219 @@
+using System.Text.Json;
+using DanVan.Domain.Indicators;
+using DanVan.Domain.Rules;
+using DanVan.Web.Infrastructure;
+using DanVan.Web.Services.Entry;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace DanVan.Web.Api;
+
+public sealed record SubmissionDto(
+    string Period, string Unit, string Status, bool Editable, string? ReturnComment,
+    IReadOnlyDictionary<string, object?> Values, IReadOnlyDictionary<string, decimal?> Computed,
+    IReadOnlyDictionary<string, string> Narratives, IReadOnlyList<ViolationDto> Violations);
+
+public sealed record ViolationDto(string Rule, string Message, string Severity, string? Explanation);
+
+public sealed record ValuesRequest(Dictionary<string, JsonElement>? Values, string? Reason);
+
+public sealed record SubmitRequest(Dictionary<string, string?>? Explanations);
+
+public sealed record CommentRequest(string? Comment);
+
+public sealed record PeriodViolationDto(string Unit, string Rule, string Message, string Severity, string? Explanation);
+
+public sealed record HistoryDto(DateTimeOffset At, string User, string Action, string? OldValue, string? NewValue, string? Reason);
+
+/// <summary>/api/v1 for entry and review: thin, the same services as the pages.</summary>
+public static class EntryEndpoints
+{
+    public const int MaxCodesPerRequest = 1000;
+
+    public static RouteGroupBuilder MapEntryApi(this RouteGroupBuilder api)
+    {
+        var unit = api.MapGroup("/periods/{period}/units/{unit}");
+        unit.MapGet("", GetAsync).WithSummary("Phiếu số liệu của một đơn vị trong một kỳ (ETag = phiên bản).");
+        unit.MapPut("/values", PutValuesAsync).WithSummary("Ghi số liệu (chỉ các mã được gửi); If-Match để chống ghi đè.");
+        unit.MapPost("/submit", SubmitAsync).WithSummary("Gửi phiếu; 422 khi còn thiếu chỉ tiêu hoặc giải trình.");
+        unit.MapPost("/accept", AcceptAsync).WithSummary("Tiếp nhận phiếu (chuyên viên tổng hợp).");
+        unit.MapPost("/return", ReturnAsync).WithSummary("Trả lại phiếu kèm ý kiến (chuyên viên tổng hợp).");
+        unit.MapGet("/history", HistoryAsync).WithSummary("Lịch sử thay đổi của một chỉ tiêu.");
+        api.MapGet("/periods/{period}/validation", ValidationAsync)
+            .RequireAuthorization(Policies.ReadAll)
+            .WithSummary("Mọi vi phạm quy tắc của mọi đơn vị trong kỳ.");
+        return api;
+    }
+
+    private static async Task<IResult> GetAsync(string period, string unit, EntryService entry, HttpContext http, CancellationToken ct)
+    {
+        var result = await entry.GetAsync(period, unit, ct);
+        return result.Outcome switch
+        {
+            EntryOutcome.NotFound => NotFound(),
+            EntryOutcome.Forbidden => Forbidden(),
+            _ => Ok(http, result.Sheet!),
+        };
+    }
+
+    private static async Task<IResult> PutValuesAsync(
+        string period, string unit, ValuesRequest? request, EntryService entry, HttpContext http, CancellationToken ct)
+    {
+        if (request?.Values is null || request.Values.Count == 0)
+            return Problem400(new Dictionary<string, string[]> { ["values"] = ["Cần ít nhất một mã chỉ tiêu trong “values”."] });
+        if (request.Values.Count > MaxCodesPerRequest)
+            return Problem400(new Dictionary<string, string[]> { ["values"] = [$"Tối đa {MaxCodesPerRequest} mã mỗi lần."] });
+
+        var errors = new Dictionary<string, string[]>();
+        var values = new Dictionary<string, RawValue>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (code, json) in request.Values)
+        {
+            switch (json.ValueKind)
+            {
+                case JsonValueKind.Null: values[code] = RawValue.FromJson(null); break;
+                case JsonValueKind.Number when json.TryGetDecimal(out var number): values[code] = RawValue.FromJson(number); break;
+                case JsonValueKind.String: values[code] = RawValue.FromJsonText(json.GetString()); break;
+                default: errors[code] = ["Giá trị phải là số, chuỗi hoặc null."]; break;
+            }
+        }
+        if (errors.Count > 0) return Problem400(errors);
+
+        Guid? expected = null;
+        var ifMatch = http.Request.Headers.IfMatch.ToString();
+        if (!string.IsNullOrEmpty(ifMatch))
+        {
+            if (!Guid.TryParse(ifMatch.Trim().Trim('"'), out var parsed)) return Results.Problem("If-Match không hợp lệ.", statusCode: 412, title: "Phiên bản không khớp");
+            var current = await entry.GetAsync(period, unit, ct);
+            if (current.Outcome == EntryOutcome.NotFound) return NotFound();
+            if (current.Outcome == EntryOutcome.Forbidden) return Forbidden();
+            if (current.Sheet!.Version is { } version && version != parsed) return PreconditionFailed();
+            expected = parsed;
+        }
+
+        var input = new EntryInput(values, new Dictionary<string, string?>(), new Dictionary<string, string?>(), expected, request.Reason);
+        var result = await entry.SaveAsync(period, unit, input, ct);
+        return result.Outcome switch
+        {
+            EntryOutcome.Conflict when expected is not null => PreconditionFailed(),
+            _ => Map(http, result),
+        };
+    }
+
+    private static async Task<IResult> SubmitAsync(
+        string period, string unit, SubmitRequest? request, EntryService entry, HttpContext http, CancellationToken ct)
+    {
+        var explanations = request?.Explanations ?? [];
+        var input = new EntryInput(new Dictionary<string, RawValue>(), new Dictionary<string, string?>(), explanations, null, null);
+        var result = await entry.SubmitAsync(period, unit, input, ct);
+        if (result.Outcome == EntryOutcome.Refused && result.Sheet is { CanEdit: true } sheet)
+        {
+            var needed = sheet.Violations.Where(v => v.Severity == Severity.Error && string.IsNullOrWhiteSpace(v.Explanation))
+                .Select(v => new ViolationDto(v.RuleCode, v.Message, "error", null)).ToList();
+            var missing = sheet.Fields.Where(f => f.Required && f.Formula is null && f.StoredInput is "" or null).Select(f => f.Code).ToList();
+            return Results.Problem(
+                detail: result.Message, statusCode: StatusCodes.Status422UnprocessableEntity, title: "Chưa gửi được",
+                extensions: new Dictionary<string, object?> { ["violations"] = needed, ["missing"] = missing });
+        }
+        return Map(http, result);
+    }
+
+    private static async Task<IResult> AcceptAsync(string period, string unit, ReviewService review, EntryService entry, HttpContext http, CancellationToken ct) =>
+        await AfterReviewAsync(await review.AcceptAsync(period, unit, ct), period, unit, entry, http, ct);
+
+    private static async Task<IResult> ReturnAsync(
+        string period, string unit, CommentRequest? request, ReviewService review, EntryService entry, HttpContext http, CancellationToken ct) =>
+        await AfterReviewAsync(await review.ReturnAsync(period, unit, request?.Comment, ct), period, unit, entry, http, ct);
+
+    private static async Task<IResult> HistoryAsync(string period, string unit, [FromQuery] string? code, EntryService entry, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(code) || code.Length > 128)
+            return Problem400(new Dictionary<string, string[]> { ["code"] = ["Cần mã chỉ tiêu (?code=…)."] });
+        try
+        {
+            var entries = await entry.HistoryAsync(period, unit, code, ct);
+            return entries is null
+                ? NotFound()
+                : Results.Ok(entries.Select(e => new HistoryDto(e.At, e.UserName, e.Action, e.OldValue, e.NewValue, e.Reason)));
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return Forbidden();
+        }
+    }
+
+    private static async Task<IResult> ValidationAsync(string period, ReviewService review, CancellationToken ct)
+    {
+        var violations = await review.ViolationsAsync(period, ct);
+        return violations is null
+            ? NotFound()
+            : Results.Ok(violations.Select(v => new PeriodViolationDto(v.UnitCode, v.Rule, v.Message, SeverityName(v.Severity), v.Explanation)));
+    }
+
+    private static async Task<IResult> AfterReviewAsync(
+        (EntryOutcome Outcome, string? Message) result, string period, string unit, EntryService entry, HttpContext http, CancellationToken ct) =>
+        result.Outcome switch
+        {
+            EntryOutcome.Saved => Ok(http, (await entry.GetAsync(period, unit, ct)).Sheet!),
+            EntryOutcome.NotFound => NotFound(),
+            EntryOutcome.Forbidden => Forbidden(),
+            EntryOutcome.Invalid => Problem400(new Dictionary<string, string[]> { ["comment"] = [result.Message ?? ""] }),
+            _ => Results.Problem(result.Message, statusCode: StatusCodes.Status409Conflict, title: "Không thực hiện được"),
+        };
+
+    private static IResult Map(HttpContext http, EntryResult result) => result.Outcome switch
+    {
+        EntryOutcome.Saved or EntryOutcome.Unchanged => Ok(http, result.Sheet!),
+        EntryOutcome.NotFound => NotFound(),
+        EntryOutcome.Forbidden => Forbidden(),
+        EntryOutcome.Invalid => Problem400(result.Sheet!.Fields.Where(f => f.Error is not null).ToDictionary(f => f.Code, f => new[] { f.Error! })
+            .Concat(result.Sheet.FormErrors.Select((e, i) => new KeyValuePair<string, string[]>(ExtractCode(e) ?? $"form{i}", [e])))
+            .DistinctBy(p => p.Key).ToDictionary()),
+        EntryOutcome.Conflict => Results.Problem(result.Message, statusCode: StatusCodes.Status409Conflict, title: "Xung đột dữ liệu"),
+        _ => Results.Problem(result.Message, statusCode: StatusCodes.Status409Conflict, title: "Không thể sửa phiếu"),
+    };
+
+    /// <summary>The code inside “…” of a message about an unknown code, so the problem names it.</summary>
+    private static string? ExtractCode(string message)
+    {
+        var start = message.IndexOf('“');
+        var end = message.IndexOf('”');
+        return start >= 0 && end > start ? message[(start + 1)..end] : null;
+    }
+
+    private static IResult Ok(HttpContext http, EntrySheet sheet)
+    {
+        if (sheet.Version is { } version) http.Response.Headers.ETag = $"\"{version}\"";
+        return Results.Ok(ToDto(sheet));
+    }
+
+    public static SubmissionDto ToDto(EntrySheet sheet) => new(
+        sheet.PeriodCode, sheet.UnitCode, StatusName(sheet.Status), sheet.CanEdit, sheet.ReturnComment,
+        sheet.Fields.Where(f => f.Formula is null).ToDictionary(f => f.Code, f => ValueOf(f)),
+        sheet.Computed,
+        sheet.Narratives.ToDictionary(n => n.SectionKey, n => n.Text),
+        sheet.Violations.Select(v => new ViolationDto(v.RuleCode, v.Message, SeverityName(v.Severity), v.Explanation)).ToList());
+
+    private static object? ValueOf(IndicatorField field) =>
+        field.Kind == ValueKind.Text ? (string.IsNullOrEmpty(field.StoredInput) ? null : field.StoredInput) : field.Number;
+
+    private static string StatusName(Domain.Submissions.SubmissionStatus status) => status switch
+    {
+        Domain.Submissions.SubmissionStatus.NotStarted => "notStarted",
+        Domain.Submissions.SubmissionStatus.Draft => "draft",
+        Domain.Submissions.SubmissionStatus.Submitted => "submitted",
+        Domain.Submissions.SubmissionStatus.Returned => "returned",
+        _ => "accepted",
+    };
+
+    private static string SeverityName(Severity severity) => severity == Severity.Error ? "error" : "warning";
+
+    private static IResult NotFound() => Results.Problem("Không tìm thấy kỳ báo cáo hoặc đơn vị.", statusCode: 404, title: "Không tìm thấy");
+
+    private static IResult Forbidden() => Results.Problem("Bạn không có quyền với phiếu số liệu này.", statusCode: 403, title: "Không có quyền");
+
+    private static IResult PreconditionFailed() =>
+        Results.Problem("Phiếu đã được cập nhật sau phiên bản bạn gửi kèm (If-Match). Hãy tải lại và thử lại.", statusCode: 412, title: "Phiên bản không khớp");
+
+    private static IResult Problem400(IDictionary<string, string[]> errors) =>
+        Results.ValidationProblem(errors, detail: "Dữ liệu không hợp lệ, chưa lưu gì.", title: "Dữ liệu không hợp lệ");
+}

@@ -1,0 +1,104 @@
+using System.Globalization;
+using DanVan.Data.Seeding;
+using DanVan.Domain.Reports;
+using DanVan.Web.Infrastructure;
+using DanVan.Web.Services.Reports;
+
+namespace DanVan.Web.Api;
+
+public sealed record MetadataDto(
+    string? Number, string? Date, string? Place, string? ParentAgency, string? Agency, string? RequestReference,
+    IReadOnlyList<string>? Recipients, string? SignerAuthority, string? SignerTitle, string? DeputyTitle, string? SignerName);
+
+public sealed record ReportBody(string State, MetadataDto Metadata, IReadOnlyList<LintDto> Lint, IReadOnlyList<string> Missing,
+    DateTimeOffset? IssuedAt, string? PdfSha256, string? ReviewComment);
+
+public sealed record LintDto(string Message, string Severity, string? Section);
+
+public sealed record ReportPutRequest(MetadataDto? Metadata, Dictionary<string, string?>? Sections);
+
+/// <summary>/api/v1/periods/{period}/report…: the same ReportService as the editor.</summary>
+public static class ReportEndpoints
+{
+    public static RouteGroupBuilder MapReportApi(this RouteGroupBuilder api)
+    {
+        var report = api.MapGroup("/periods/{period}").RequireAuthorization(Policies.ReadAll);
+        report.MapGet("/report", GetAsync).WithSummary("Báo cáo của kỳ: trạng thái, thông tin, cảnh báo, số liệu còn thiếu.");
+        report.MapPut("/report", PutAsync).WithSummary("Sửa thông tin và nội dung báo cáo (chuyên viên tổng hợp).");
+        report.MapGet("/report.pdf", (string period, ReportService s, CancellationToken ct) => FileAsync(period, "pdf", s, ct));
+        report.MapGet("/report.docx", (string period, ReportService s, CancellationToken ct) => FileAsync(period, "docx", s, ct));
+        report.MapGet("/report.html", (string period, ReportService s, CancellationToken ct) => FileAsync(period, "html", s, ct));
+        report.MapGet("/appendix.xlsx", (string period, ReportService s, CancellationToken ct) => FileAsync(period, "xlsx", s, ct));
+        report.MapPost("/report/submit", (string period, ReportService s, CancellationToken ct) => MoveAsync(period, s, s.SubmitAsync(period, ct), ct));
+        report.MapPost("/report/approve", (string period, ReportService s, CancellationToken ct) => MoveAsync(period, s, s.ApproveAsync(period, ct), ct));
+        report.MapPost("/report/reject", (string period, CommentRequest? body, ReportService s, CancellationToken ct) => MoveAsync(period, s, s.RejectAsync(period, body?.Comment, ct), ct));
+        return api;
+    }
+
+    private static async Task<IResult> GetAsync(string period, ReportService reports, CancellationToken ct)
+    {
+        var view = await reports.ViewAsync(period, ct);
+        return view is null ? NotFound() : Results.Ok(ToBody(view));
+    }
+
+    private static async Task<IResult> PutAsync(string period, ReportPutRequest? request, ReportService reports, CancellationToken ct)
+    {
+        if (request is null || (request.Metadata is null && request.Sections is null))
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["Cần “metadata” hoặc “sections”."] }, title: "Dữ liệu không hợp lệ");
+        ReportMetadata? metadata = null;
+        if (request.Metadata is { } m)
+        {
+            var current = await reports.ViewAsync(period, ct);
+            if (current is null) return NotFound();
+            var errors = new Dictionary<string, string[]>();
+            DateOnly? date = current.Metadata.Date;
+            if (m.Date is not null)
+            {
+                if (m.Date.Length == 0) date = null;
+                else if (DateOnly.TryParseExact(m.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) date = d;
+                else errors["metadata.date"] = [$"Ngày “{(m.Date.Length > 20 ? m.Date[..20] : m.Date)}” không hợp lệ (dạng yyyy-MM-dd, ngày phải có thật)."];
+            }
+            var authority = current.Metadata.SignerAuthority;
+            if (m.SignerAuthority is not null)
+            {
+                try { authority = DatabaseSeeder.ParseAuthority(m.SignerAuthority); }
+                catch (FormatException ex) { errors["metadata.signerAuthority"] = [ex.Message]; }
+            }
+            if (errors.Count > 0) return Results.ValidationProblem(errors, title: "Dữ liệu không hợp lệ");
+            var c = current.Metadata;
+            metadata = new ReportMetadata(m.Number ?? c.Number, m.Place ?? c.Place, date, m.ParentAgency ?? c.ParentAgency, m.Agency ?? c.Agency,
+                m.RequestReference ?? c.RequestReference, m.Recipients ?? c.Recipients, authority, m.SignerTitle ?? c.SignerTitle,
+                m.DeputyTitle ?? c.DeputyTitle, m.SignerName ?? c.SignerName);
+        }
+        var result = await reports.UpdateAsync(period, new ReportUpdate(metadata, request.Sections), ct);
+        return await ResultAsync(period, reports, result, ct);
+    }
+
+    private static async Task<IResult> FileAsync(string period, string format, ReportService reports, CancellationToken ct)
+    {
+        var file = await reports.ExportAsync(period, format, ct);
+        return file is null ? NotFound() : Results.File(file.Content, file.ContentType, file.FileName);
+    }
+
+    private static async Task<IResult> MoveAsync(string period, ReportService reports, Task<ReportResult> move, CancellationToken ct) =>
+        await ResultAsync(period, reports, await move, ct);
+
+    private static async Task<IResult> ResultAsync(string period, ReportService reports, ReportResult result, CancellationToken ct) => result.Outcome switch
+    {
+        ReportOutcome.Ok => Results.Ok(ToBody((await reports.ViewAsync(period, ct))!)),
+        ReportOutcome.NotFound => NotFound(),
+        ReportOutcome.Forbidden => Results.Problem("Bạn không có quyền thực hiện thao tác này với báo cáo.", statusCode: 403, title: "Không có quyền"),
+        ReportOutcome.Invalid => Results.ValidationProblem(result.Errors!, detail: result.Message, title: "Dữ liệu không hợp lệ"),
+        _ => Results.Problem(result.Message, statusCode: 409, title: "Không thực hiện được"),
+    };
+
+    public static ReportBody ToBody(ReportView view) => new(
+        view.State switch { ReportState.Draft => "draft", ReportState.PendingApproval => "pendingApproval", _ => "issued" },
+        new MetadataDto(view.Metadata.Number, view.Metadata.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), view.Metadata.Place,
+            view.Metadata.ParentAgency, view.Metadata.Agency, view.Metadata.RequestReference, view.Metadata.Recipients,
+            view.Metadata.SignerAuthority.Prefix(), view.Metadata.SignerTitle, view.Metadata.DeputyTitle, view.Metadata.SignerName),
+        view.Lint.Select(l => new LintDto(l.Message, l.Severity == Domain.Reports.Document.LintSeverity.Error ? "error" : "warning", l.SectionKey)).ToList(),
+        view.MissingCodes, view.IssuedAt, view.PdfSha256, view.ReviewComment);
+
+    private static IResult NotFound() => Results.Problem("Không tìm thấy kỳ báo cáo.", statusCode: 404, title: "Không tìm thấy");
+}

@@ -1,0 +1,140 @@
+using System.Globalization;
+using DanVan.Data.Seeding;
+using DanVan.Domain.Reports;
+using DanVan.Web.Infrastructure;
+using DanVan.Web.Models.Reports;
+using DanVan.Web.Services.Reports;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace DanVan.Web.Controllers;
+
+/// <summary>The compiler's report editor, the leader's approval, previews and downloads.</summary>
+[Route("reports/{period}")]
+[Authorize(Policy = Policies.ReadAll)]
+public sealed class ReportsController(ReportService reports) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Edit(string period, CancellationToken ct)
+    {
+        var view = await reports.ViewAsync(period, ct);
+        if (view is null) return NotFound();
+        return View(Page(view, FormOf(view.Metadata), null));
+    }
+
+    [HttpPost("metadata")]
+    public async Task<IActionResult> Metadata(string period, MetadataForm form, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        DateOnly? date = null;
+        if (!string.IsNullOrWhiteSpace(form.Date))
+        {
+            if (DateOnly.TryParseExact(form.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) date = d;
+            else errors["date"] = ["Ngày báo cáo không hợp lệ."];
+        }
+        SignerAuthority authority = SignerAuthority.None;
+        try { authority = DatabaseSeeder.ParseAuthority(form.SignerAuthority); }
+        catch (FormatException ex) { errors["signerAuthority"] = [ex.Message]; }
+        if (!ModelState.IsValid) errors["form"] = ["Có trường quá dài."];
+
+        var result = errors.Count > 0
+            ? ReportResult.Invalid(errors)
+            : await reports.UpdateAsync(period, new ReportUpdate(new ReportMetadata(
+                form.Number ?? "", form.Place ?? "", date, form.ParentAgency ?? "", form.Agency ?? "", form.RequestReference ?? "",
+                (form.Recipients ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+                authority, form.SignerTitle ?? "", form.DeputyTitle, form.SignerName ?? ""), null), ct);
+        return await AfterAsync(period, result, "Đã lưu thông tin báo cáo.", form, ct);
+    }
+
+    [HttpPost("sections")]
+    public async Task<IActionResult> Sections(string period, CancellationToken ct)
+    {
+        var view = await reports.ViewAsync(period, ct);
+        if (view is null) return NotFound();
+        var form = await Request.ReadFormAsync(ct);
+        var sections = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var section in view.Sections)
+        {
+            if (!form.TryGetValue("s:" + section.Key, out var posted)) continue;
+            var text = posted.ToString().Replace("\r\n", "\n").Trim();
+            // Text left as the unit or the template wrote it is not an override: later changes keep flowing in.
+            var inherited = (section.Narrative ?? section.DefaultText ?? "").Replace("\r\n", "\n").Trim();
+            sections[section.Key] = text.Length == 0 || (section.CompilerText is null && text == inherited) ? null : text;
+        }
+        var result = await reports.UpdateAsync(period, new ReportUpdate(null, sections), ct);
+        return await AfterAsync(period, result, "Đã lưu nội dung báo cáo.", null, ct);
+    }
+
+    [HttpPost("copy-previous")]
+    public async Task<IActionResult> CopyPrevious(string period, CancellationToken ct) =>
+        await AfterAsync(period, await reports.CopyFromPreviousAsync(period, ct), "Đã lấy nội dung từ báo cáo kỳ trước cho các mục còn trống.", null, ct);
+
+    [HttpPost("submit")]
+    public async Task<IActionResult> Submit(string period, CancellationToken ct) =>
+        await AfterAsync(period, await reports.SubmitAsync(period, ct), "Đã trình lãnh đạo duyệt.", null, ct);
+
+    [HttpPost("approve")]
+    public async Task<IActionResult> Approve(string period, CancellationToken ct) =>
+        await AfterAsync(period, await reports.ApproveAsync(period, ct), "Đã ban hành báo cáo.", null, ct);
+
+    [HttpPost("reject")]
+    public async Task<IActionResult> Reject(string period, [FromForm] string? comment, CancellationToken ct) =>
+        await AfterAsync(period, await reports.RejectAsync(period, comment, ct), "Đã trả lại dự thảo.", null, ct);
+
+    /// <summary>The standalone HTML of the document, framed by the editor: no script at all, so inline styles are allowed.</summary>
+    [HttpGet("preview")]
+    public async Task<IActionResult> Preview(string period, CancellationToken ct)
+    {
+        var html = await reports.HtmlAsync(period, ct);
+        if (html is null) return NotFound();
+        Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
+        Response.Headers.XFrameOptions = "SAMEORIGIN";
+        // Figure links open the value's history in the whole window, not inside the frame.
+        return Content(html.Replace("<head>", "<head>\n<base target=\"_top\">", StringComparison.Ordinal), "text/html; charset=utf-8");
+    }
+
+    [HttpGet("download/{format}")]
+    public async Task<IActionResult> Download(string period, string format, CancellationToken ct)
+    {
+        var file = await reports.ExportAsync(period, format, ct);
+        if (file is null) return NotFound();
+        if (format == "html")
+            Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+        return File(file.Content, file.ContentType, file.FileName);
+    }
+
+    private async Task<IActionResult> AfterAsync(string period, ReportResult result, string success, MetadataForm? form, CancellationToken ct)
+    {
+        switch (result.Outcome)
+        {
+            case ReportOutcome.NotFound: return NotFound();
+            case ReportOutcome.Forbidden: return Forbid();
+            case ReportOutcome.Ok:
+                TempData["Message"] = success;
+                return RedirectToAction(nameof(Edit), new { period });
+        }
+        var view = await reports.ViewAsync(period, ct);
+        if (view is null) return NotFound();
+        Response.StatusCode = result.Outcome == ReportOutcome.Invalid ? 400 : 409;
+        return View("Edit", Page(view, form ?? FormOf(view.Metadata), result) with { MessageKind = "danger" });
+    }
+
+    private ReportEditorPage Page(ReportView view, MetadataForm form, ReportResult? result) =>
+        new(view, form, reports.CanEdit && view.State == ReportState.Draft, reports.CanApprove && view.State == ReportState.PendingApproval,
+            result?.Message ?? TempData["Message"] as string, result is null ? "success" : "danger", result?.Errors);
+
+    private static MetadataForm FormOf(ReportMetadata m) => new()
+    {
+        Number = m.Number,
+        Date = m.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        Place = m.Place,
+        ParentAgency = m.ParentAgency,
+        Agency = m.Agency,
+        RequestReference = m.RequestReference,
+        Recipients = string.Join('\n', m.Recipients),
+        SignerAuthority = m.SignerAuthority.Prefix(),
+        SignerTitle = m.SignerTitle,
+        DeputyTitle = m.DeputyTitle,
+        SignerName = m.SignerName,
+    };
+}

@@ -1,0 +1,131 @@
+using System.Globalization;
+using DanVan.Domain.Reports.Document;
+using PdfSharp.Drawing;
+using PdfSharp.Pdf;
+
+namespace DanVan.Web.Rendering.Pdf.Layout;
+
+/// <summary>A paragraph broken into lines for one column width.</summary>
+public sealed record LaidParagraph(IReadOnlyList<Line> Lines, double FontSize, ParagraphAlignment Alignment)
+{
+    public double LineHeight => FontSize * PageGeometry.LineSpacing;
+    public double Height => Lines.Count * LineHeight;
+
+    public double HeightOf(int lines) => Math.Min(lines, Lines.Count) * LineHeight;
+}
+
+/// <summary>
+/// The page flow: A4 pages with the NĐ 30/2020 margins, a cursor, page breaks, and page numbers from page 2
+/// (centred in the top margin, 13 pt; page 1 has none).
+/// </summary>
+public sealed class PageComposer : IDisposable
+{
+    public const double PageNumberSize = 13;
+
+    private XGraphics? _gfx;
+
+    public PageComposer(PdfDocument document, FontCache fonts)
+    {
+        Document = document;
+        Fonts = fonts;
+        NewPage();
+    }
+
+    public PdfDocument Document { get; }
+    public FontCache Fonts { get; }
+    public int PageNumber { get; private set; }
+    public double Y { get; set; }
+    public XGraphics Gfx => _gfx ?? throw new InvalidOperationException("No page.");
+
+    public static double Left => PageGeometry.MarginLeft;
+    public static double Width => PageGeometry.ContentWidth;
+    public double Remaining => PageGeometry.ContentBottom - Y;
+    public bool AtPageTop => Y <= PageGeometry.ContentTop + 0.01;
+
+    public void NewPage()
+    {
+        _gfx?.Dispose();
+        var page = Document.AddPage();
+        page.Width = XUnit.FromPoint(PageGeometry.A4Width);
+        page.Height = XUnit.FromPoint(PageGeometry.A4Height);
+        _gfx = XGraphics.FromPdfPage(page);
+        PageNumber++;
+        Y = PageGeometry.ContentTop;
+        if (PageNumber >= 2) DrawPageNumber();
+    }
+
+    /// <summary>Starts a new page unless <paramref name="height"/> still fits (or the page is still empty).</summary>
+    public void EnsureSpace(double height)
+    {
+        if (height > Remaining + 0.01 && !AtPageTop) NewPage();
+    }
+
+    private void DrawPageNumber()
+    {
+        var style = new TextStyle(PageNumberSize);
+        var text = PageNumber.ToString(CultureInfo.InvariantCulture);
+        var x = PageGeometry.A4Width / 2 - Fonts.Width(text, style) / 2;
+        var baseline = PageGeometry.MarginTop / 2 + PageNumberSize * 0.35;
+        Gfx.DrawString(text, Fonts.Font(style), XBrushes.Black, x, baseline, XStringFormats.BaseLineLeft);
+    }
+
+    public LaidParagraph Lay(IEnumerable<(string Text, TextStyle Style)> pieces, double fontSize, double width,
+        double firstIndent, double otherIndent, ParagraphAlignment alignment)
+    {
+        var words = TextLayout.Words(pieces, Fonts);
+        return new LaidParagraph(TextLayout.Break(words, width, firstIndent, otherIndent, Fonts), fontSize, alignment);
+    }
+
+    /// <summary>
+    /// Draws a paragraph in the page flow, breaking across pages between lines: never a lone first line at the
+    /// foot of a page, never a lone last line at the head of the next.
+    /// </summary>
+    public void Flow(LaidParagraph paragraph, double spaceAfter, double left = double.NaN)
+    {
+        var x = double.IsNaN(left) ? Left : left;
+        var lh = paragraph.LineHeight;
+        var index = 0;
+        var total = paragraph.Lines.Count;
+        while (index < total)
+        {
+            var left_ = total - index;
+            var fit = (int)Math.Floor((Remaining + 0.01) / lh);
+            if (fit >= left_)
+            {
+                DrawLines(paragraph, index, left_, x);
+                index = total;
+                break;
+            }
+            if (AtPageTop) fit = Math.Max(fit, 1);
+            else if (fit < 2 && left_ >= 2) fit = 0;
+            if (fit > 0 && left_ - fit == 1 && fit >= 3) fit--; // leave two lines for the next page
+            if (fit > 0)
+            {
+                DrawLines(paragraph, index, fit, x);
+                index += fit;
+            }
+            NewPage();
+        }
+        Y += spaceAfter;
+    }
+
+    /// <summary>Draws a laid paragraph at the cursor without page breaks (the caller made room).</summary>
+    public void DrawLines(LaidParagraph paragraph, int from, int count, double left)
+    {
+        var lh = paragraph.LineHeight;
+        for (var i = from; i < from + count; i++)
+        {
+            TextLayout.Draw(Gfx, Fonts, paragraph.Lines[i], left, Y + paragraph.FontSize * PageGeometry.BaselineOffset, paragraph.Alignment);
+            Y += lh;
+        }
+    }
+
+    public void HorizontalLine(double x1, double x2, double y, double thickness = 0.6) =>
+        Gfx.DrawLine(new XPen(XColors.Black, thickness), x1, y, x2, y);
+
+    public void Dispose()
+    {
+        _gfx?.Dispose();
+        _gfx = null;
+    }
+}

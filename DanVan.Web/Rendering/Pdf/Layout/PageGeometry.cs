@@ -1,0 +1,31 @@
+namespace DanVan.Web.Rendering.Pdf.Layout;
+
+/// <summary>A4 portrait with the margins of Nghị định 30/2020 (top 20, bottom 20, left 30, right 15 mm), in points.</summary>
+public static class PageGeometry
+{
+    public const double A4Width = 595.2756;   // 210 mm
+    public const double A4Height = 841.8898;  // 297 mm
+
+    public static double Mm(double mm) => mm * 72.0 / 25.4;
+
+    public static readonly double MarginTop = Mm(20);
+    public static readonly double MarginBottom = Mm(20);
+    public static readonly double MarginLeft = Mm(30);
+    public static readonly double MarginRight = Mm(15);
+
+    public static double ContentWidth => A4Width - MarginLeft - MarginRight;
+    public static double ContentTop => MarginTop;
+    public static double ContentBottom => A4Height - MarginBottom;
+
+    /// <summary>First-line indent of body paragraphs: 1,27 cm.</summary>
+    public static readonly double FirstLineIndent = Mm(12.7);
+
+    /// <summary>Line spacing as a multiple of the font size (about 1,2 lines).</summary>
+    public const double LineSpacing = 1.2;
+
+    /// <summary>Space after a body paragraph.</summary>
+    public const double ParagraphSpacing = 6;
+
+    /// <summary>Where the baseline sits in a line box, as a multiple of the font size (ascent 0,891 em + half leading).</summary>
+    public const double BaselineOffset = 0.94;
+}

@@ -1,0 +1,50 @@
+using DanVan.Domain.Reports;
+using DanVan.Domain.Reports.Document;
+
+namespace DanVan.Web.Services.Reports;
+
+public sealed record SectionView(
+    string Key, string Label, string Title, int Depth, string? WriterUnit, string? CompilerText, string? Narrative,
+    string? DefaultText, string Source);
+
+public sealed record FigureChange(string Code, string Name, string Issued, string Current);
+
+public sealed record ReportView(
+    string PeriodCode,
+    string PeriodName,
+    ReportState State,
+    bool Exists,
+    ReportMetadata Metadata,
+    string? ReviewComment,
+    DateTimeOffset? IssuedAt,
+    string? IssuedBy,
+    string? PdfSha256,
+    IReadOnlyList<LintWarning> Lint,
+    IReadOnlyList<string> MissingCodes,
+    IReadOnlyList<SectionView> Sections,
+    IReadOnlyList<FigureChange> ChangesSinceIssue,
+    (DateOnly From, DateOnly To) SendWindow,
+    string? PreviousReportPeriod);
+
+/// <summary>What the compiler changes; a null part is left as it is.</summary>
+public sealed record ReportUpdate(ReportMetadata? Metadata, IReadOnlyDictionary<string, string?>? Sections);
+
+public enum ReportOutcome
+{
+    Ok,
+    NotFound,
+    Forbidden,
+    Invalid,
+    Conflict,
+}
+
+public sealed record ReportResult(ReportOutcome Outcome, IReadOnlyDictionary<string, string[]>? Errors = null, string? Message = null)
+{
+    public static ReportResult Ok { get; } = new(ReportOutcome.Ok);
+    public static ReportResult NotFound { get; } = new(ReportOutcome.NotFound);
+    public static ReportResult Forbidden { get; } = new(ReportOutcome.Forbidden);
+    public static ReportResult Conflict(string message) => new(ReportOutcome.Conflict, null, message);
+    public static ReportResult Invalid(IReadOnlyDictionary<string, string[]> errors) => new(ReportOutcome.Invalid, errors, "Dữ liệu không hợp lệ, chưa lưu.");
+}
+
+public sealed record ReportFile(byte[] Content, string ContentType, string FileName);

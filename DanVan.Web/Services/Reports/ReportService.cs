@@ -1,0 +1,339 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using DanVan.Data;
+using DanVan.Domain.Common;
+using DanVan.Domain.Expressions;
+using DanVan.Domain.Formatting;
+using DanVan.Domain.Organization;
+using DanVan.Domain.Periods;
+using DanVan.Domain.Reports;
+using DanVan.Domain.Reports.Document;
+using DanVan.Web.Infrastructure;
+using DanVan.Web.Rendering;
+using Microsoft.EntityFrameworkCore;
+
+namespace DanVan.Web.Services.Reports;
+
+/// <summary>
+/// The report of one period: load its inputs, build the one document, lint it, edit it, export it, and move it
+/// through Dự thảo → Trình duyệt → Đã ban hành. An issued report is served from its snapshot and stored PDF.
+/// </summary>
+public sealed class ReportService(DanVanDbContext db, CurrentUser currentUser, TimeProvider clock, ReportRenderer renderer, ILogger<ReportService> logger)
+{
+    public const int MaxRecipients = 40;
+    public const int MaxSectionLength = 100_000;
+
+    public static readonly JsonSerializerOptions SnapshotJson = new(JsonSerializerDefaults.Web)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    private sealed record Loaded(ReportingPeriod Period, Report? Report, DocumentInputs Inputs, IReadOnlyDictionary<string, string> UnitOfCode);
+
+    public bool CanRead => currentUser.CanReadAllUnits;
+    public bool CanEdit => currentUser.IsInRole(Roles.Compiler);
+    public bool CanApprove => currentUser.IsInRole(Roles.Leader);
+
+    public async Task<ReportView?> ViewAsync(string periodCode, CancellationToken ct)
+    {
+        var loaded = await LoadAsync(periodCode, ct);
+        if (loaded is null) return null;
+        var (period, report, inputs, _) = loaded;
+        var document = DocumentBuilder.Build(inputs);
+        var lint = ReportLint.Check(inputs, document);
+        var labels = ReportLint.SectionLabels(inputs.Template);
+        var unitNames = inputs.UnitNames;
+        var sections = inputs.Template.Outline().Select(o =>
+        {
+            var s = o.Section;
+            var compiler = inputs.CompilerTexts.GetValueOrDefault(s.Key);
+            var narrative = inputs.Narratives.GetValueOrDefault(s.Key);
+            var source = !string.IsNullOrWhiteSpace(compiler) ? "compiler" : !string.IsNullOrWhiteSpace(narrative) ? "unit" : s.DefaultText is null ? "none" : "template";
+            return new SectionView(s.Key, labels.GetValueOrDefault(s.Key, ""), s.Title, o.Depth,
+                s.WriterUnitId is { } w ? unitNames.GetValueOrDefault(w) : null, compiler, narrative, s.DefaultText, source);
+        }).ToList();
+
+        var changes = new List<FigureChange>();
+        if (report?.State == ReportState.Issued && report.SnapshotJson is not null)
+        {
+            var issued = Deserialize(report.SnapshotJson);
+            var current = document.Figures.ToDictionary(f => f.Code, f => f.Formatted);
+            foreach (var figure in issued.Figures)
+            {
+                var now = current.GetValueOrDefault(figure.Code, VietnameseFormat.Missing);
+                if (now != figure.Formatted) changes.Add(new FigureChange(figure.Code, figure.Name, figure.Formatted, now));
+            }
+        }
+        var previous = await PreviousReportPeriodAsync(period, ct);
+        return new ReportView(period.Code, period.Name, report?.State ?? ReportState.Draft, report is not null, inputs.Metadata,
+            report?.ReviewComment, report?.IssuedAt, report?.IssuedBy, report?.PdfSha256, lint, document.MissingCodes, sections, changes,
+            ReportLint.SendWindow(period), previous?.Code);
+    }
+
+    /// <summary>The document: the frozen snapshot once issued, otherwise built from today's values.</summary>
+    public async Task<ReportDocument?> DocumentAsync(string periodCode, CancellationToken ct)
+    {
+        var loaded = await LoadAsync(periodCode, ct);
+        if (loaded is null) return null;
+        return loaded.Report is { State: ReportState.Issued, SnapshotJson: { } json } ? Deserialize(json) : DocumentBuilder.Build(loaded.Inputs);
+    }
+
+    public async Task<ReportFile?> ExportAsync(string periodCode, string format, CancellationToken ct)
+    {
+        var loaded = await LoadAsync(periodCode, ct);
+        if (loaded is null) return null;
+        var issued = loaded.Report is { State: ReportState.Issued, SnapshotJson: not null };
+        var document = issued ? Deserialize(loaded.Report!.SnapshotJson!) : DocumentBuilder.Build(loaded.Inputs);
+        return format switch
+        {
+            "pdf" => new ReportFile(issued ? loaded.Report!.PdfBytes! : renderer.Pdf(document), ReportRenderer.PdfContentType, ReportRenderer.FileName(document, "pdf")),
+            "docx" => new ReportFile(renderer.Docx(document), ReportRenderer.DocxContentType, ReportRenderer.FileName(document, "docx")),
+            "xlsx" => new ReportFile(renderer.Xlsx(document), ReportRenderer.XlsxContentType, ReportRenderer.FileName(document, "xlsx").Replace("BC-", "PL-", StringComparison.Ordinal)),
+            "html" => new ReportFile(System.Text.Encoding.UTF8.GetBytes(renderer.Html(document, FigureLink(loaded))), ReportRenderer.HtmlContentType, ReportRenderer.FileName(document, "html")),
+            _ => null,
+        };
+    }
+
+    public async Task<ReportResult> UpdateAsync(string periodCode, ReportUpdate update, CancellationToken ct)
+    {
+        if (!CanEdit) return ReportResult.Forbidden;
+        var loaded = await LoadAsync(periodCode, ct);
+        if (loaded is null) return ReportResult.NotFound;
+        var errors = Validate(update, loaded.Inputs.Template);
+        if (errors.Count > 0) return ReportResult.Invalid(errors);
+
+        var report = await TrackedReportAsync(loaded, ct);
+        if (report.State != ReportState.Draft) return ReportResult.Conflict("Báo cáo đã trình duyệt hoặc đã ban hành, không thể sửa.");
+        try
+        {
+            if (update.Metadata is not null) report.UpdateMetadata(Clean(update.Metadata));
+            foreach (var (key, text) in update.Sections ?? new Dictionary<string, string?>())
+                report.SetSectionText(key, text?.Normalize(System.Text.NormalizationForm.FormC));
+            await db.SaveChangesAsync(ct);
+            return ReportResult.Ok;
+        }
+        catch (DomainException ex)
+        {
+            return ReportResult.Conflict(ex.Message);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return ReportResult.Conflict("Báo cáo vừa được người khác cập nhật. Vui lòng tải lại.");
+        }
+    }
+
+    /// <summary>Starts empty compiler sections from the previous report's text (nothing already written is replaced).</summary>
+    public async Task<ReportResult> CopyFromPreviousAsync(string periodCode, CancellationToken ct)
+    {
+        if (!CanEdit) return ReportResult.Forbidden;
+        var loaded = await LoadAsync(periodCode, ct);
+        if (loaded is null) return ReportResult.NotFound;
+        var previousPeriod = await PreviousReportPeriodAsync(loaded.Period, ct);
+        if (previousPeriod is null) return ReportResult.Conflict("Chưa có báo cáo kỳ trước để sao chép.");
+        var previous = await db.Reports.AsNoTracking().Include(r => r.SectionTexts).SingleAsync(r => r.PeriodId == previousPeriod.Id, ct);
+        var report = await TrackedReportAsync(loaded, ct);
+        if (report.State != ReportState.Draft) return ReportResult.Conflict("Báo cáo không ở trạng thái dự thảo.");
+        var keys = loaded.Inputs.Template.Sections.Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
+        foreach (var text in previous.SectionTexts.Where(t => keys.Contains(t.SectionKey) && report.SectionText(t.SectionKey) is null))
+            report.SetSectionText(text.SectionKey, text.Text);
+        await db.SaveChangesAsync(ct);
+        return ReportResult.Ok;
+    }
+
+    public Task<ReportResult> SubmitAsync(string periodCode, CancellationToken ct) =>
+        TransitionAsync(periodCode, CanEdit, (report, _) => report.SubmitForApproval(), ct);
+
+    public Task<ReportResult> RejectAsync(string periodCode, string? comment, CancellationToken ct) =>
+        string.IsNullOrWhiteSpace(comment)
+            ? Task.FromResult(ReportResult.Invalid(new Dictionary<string, string[]> { ["comment"] = ["Cần ghi ý kiến khi trả lại."] }))
+            : TransitionAsync(periodCode, CanApprove, (report, _) => report.Reject(comment.Trim()), ct);
+
+    /// <summary>Ban hành: freezes the document (snapshot JSON) and its PDF bytes with their SHA-256.</summary>
+    public Task<ReportResult> ApproveAsync(string periodCode, CancellationToken ct) =>
+        TransitionAsync(periodCode, CanApprove, (report, loaded) =>
+        {
+            var document = DocumentBuilder.Build(loaded.Inputs);
+            var pdf = renderer.Pdf(document);
+            var sha = Convert.ToHexStringLower(SHA256.HashData(pdf));
+            report.Issue(JsonSerializer.Serialize(document, SnapshotJson), pdf, sha, currentUser.Name, clock.GetUtcNow());
+            logger.LogInformation("Report {Period} issued by {User}, PDF SHA-256 {Sha}", loaded.Period.Code, currentUser.Name, sha);
+        }, ct);
+
+    private async Task<ReportResult> TransitionAsync(string periodCode, bool allowed, Action<Report, Loaded> move, CancellationToken ct)
+    {
+        if (!allowed) return ReportResult.Forbidden;
+        var loaded = await LoadAsync(periodCode, ct);
+        if (loaded is null) return ReportResult.NotFound;
+        var report = await TrackedReportAsync(loaded, ct);
+        try
+        {
+            move(report, loaded);
+            await db.SaveChangesAsync(ct);
+            return ReportResult.Ok;
+        }
+        catch (DomainException ex)
+        {
+            return ReportResult.Conflict(ex.Message);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return ReportResult.Conflict("Báo cáo vừa được người khác cập nhật. Vui lòng tải lại.");
+        }
+    }
+
+    public Func<string, string?> FigureLinkFor(string periodCode, IReadOnlyDictionary<string, string> unitOfCode) =>
+        code => unitOfCode.TryGetValue(code, out var unit) ? $"/entry/{periodCode}/{unit}/history/{code}" : null;
+
+    private Func<string, string?> FigureLink(Loaded loaded) => FigureLinkFor(loaded.Period.Code, loaded.UnitOfCode);
+
+    public async Task<string?> HtmlAsync(string periodCode, CancellationToken ct)
+    {
+        var loaded = await LoadAsync(periodCode, ct);
+        if (loaded is null) return null;
+        var document = loaded.Report is { State: ReportState.Issued, SnapshotJson: { } json } ? Deserialize(json) : DocumentBuilder.Build(loaded.Inputs);
+        return renderer.Html(document, FigureLink(loaded));
+    }
+
+    private static ReportDocument Deserialize(string json) =>
+        JsonSerializer.Deserialize<ReportDocument>(json, SnapshotJson) ?? throw new InvalidOperationException("Empty report snapshot.");
+
+    private async Task<Report> TrackedReportAsync(Loaded loaded, CancellationToken ct)
+    {
+        var report = await db.Reports.Include(r => r.SectionTexts).SingleOrDefaultAsync(r => r.PeriodId == loaded.Period.Id, ct);
+        if (report is not null) return report;
+        report = Report.Start(loaded.Period.Id, loaded.Inputs.Metadata);
+        db.Reports.Add(report);
+        return report;
+    }
+
+    private async Task<ReportingPeriod?> PreviousReportPeriodAsync(ReportingPeriod period, CancellationToken ct) =>
+        await (from p in db.Periods.AsNoTracking()
+               join r in db.Reports.AsNoTracking() on p.Id equals r.PeriodId
+               where p.CutoffTo < period.CutoffFrom && p.Kind == period.Kind
+               orderby p.CutoffTo descending
+               select p).FirstOrDefaultAsync(ct)
+        ?? await (from p in db.Periods.AsNoTracking()
+                  join r in db.Reports.AsNoTracking() on p.Id equals r.PeriodId
+                  where p.CutoffTo < period.CutoffTo && p.Id != period.Id
+                  orderby p.CutoffTo descending
+                  select p).FirstOrDefaultAsync(ct);
+
+    private async Task<Loaded?> LoadAsync(string periodCode, CancellationToken ct)
+    {
+        if (!CanRead) return null;
+        if (!PeriodCode.TryParse(periodCode, out var code)) return null;
+        var normalized = code.ToString();
+        var period = await db.Periods.AsNoTracking().SingleOrDefaultAsync(p => p.Code == normalized, ct);
+        if (period is null) return null;
+
+        var template = await db.Templates.AsNoTracking().Include(t => t.Sections).Include(t => t.AppendixRows).AsSplitQuery()
+            .SingleAsync(t => t.Id == period.TemplateId, ct);
+        var indicators = await db.Indicators.AsNoTracking().Where(i => i.TemplateId == template.Id).OrderBy(i => i.SortOrder).ToListAsync(ct);
+        var units = await db.Units.AsNoTracking().ToListAsync(ct);
+        var codeById = indicators.ToDictionary(i => i.Id, i => i.Code);
+        var values = (await db.Values.AsNoTracking().Where(v => v.PeriodId == period.Id)
+                .Select(v => new { v.IndicatorId, v.Number, v.Text }).ToListAsync(ct))
+            .Where(v => codeById.ContainsKey(v.IndicatorId))
+            .ToDictionary(v => codeById[v.IndicatorId], v => new FigureInput(v.Number, v.Text), StringComparer.OrdinalIgnoreCase);
+
+        var writerSections = template.Sections.Where(s => s.WriterUnitId is not null).ToList();
+        var narrativeRows = await (from n in db.Narratives.AsNoTracking()
+                                   join s in db.Submissions.AsNoTracking() on n.SubmissionId equals s.Id
+                                   where s.PeriodId == period.Id
+                                   select new { s.UnitId, n.SectionKey, n.Text }).ToListAsync(ct);
+        var narratives = writerSections
+            .Select(s => (s.Key, Text: narrativeRows.FirstOrDefault(n => n.SectionKey == s.Key && n.UnitId == s.WriterUnitId)?.Text))
+            .Where(x => !string.IsNullOrWhiteSpace(x.Text))
+            .ToDictionary(x => x.Key, x => x.Text!);
+
+        var report = await db.Reports.AsNoTracking().Include(r => r.SectionTexts).SingleOrDefaultAsync(r => r.PeriodId == period.Id, ct);
+        var metadata = report?.Metadata ?? await DefaultMetadataAsync(period, units, ct);
+
+        var previous = PreviousPeriod.Of(period, await db.Periods.AsNoTracking().Where(p => p.CutoffTo == period.CutoffFrom.AddDays(-1)).ToListAsync(ct));
+        IValueSource? previousValues = null;
+        if (previous is not null)
+        {
+            var prev = (await db.Values.AsNoTracking().Where(v => v.PeriodId == previous.Id).Select(v => new { v.IndicatorId, v.Number }).ToListAsync(ct))
+                .Where(v => codeById.ContainsKey(v.IndicatorId))
+                .ToDictionary(v => codeById[v.IndicatorId], v => v.Number, StringComparer.OrdinalIgnoreCase);
+            var formulas = indicators.Where(i => i.IsComputed).ToDictionary(i => i.Code, i => ExpressionParser.Parse(i.Formula!), StringComparer.OrdinalIgnoreCase);
+            previousValues = new ComputingValueSource(prev, formulas);
+        }
+
+        var inputs = new DocumentInputs
+        {
+            Template = template,
+            Period = period,
+            Metadata = metadata,
+            Indicators = indicators,
+            Values = values,
+            Narratives = narratives,
+            CompilerTexts = report?.SectionTexts.ToDictionary(t => t.SectionKey, t => t.Text) ?? new Dictionary<string, string>(),
+            UnitNames = units.ToDictionary(u => u.Id, u => u.Name),
+            Previous = previousValues,
+        };
+        var unitCodes = units.ToDictionary(u => u.Id, u => u.Code);
+        var unitOfCode = indicators.ToDictionary(i => i.Code, i => unitCodes[i.UnitId], StringComparer.OrdinalIgnoreCase);
+        return new Loaded(period, report, inputs, unitOfCode);
+    }
+
+    /// <summary>A new report starts from the previous report's metadata (less number and date) or from the agency.</summary>
+    private async Task<ReportMetadata> DefaultMetadataAsync(ReportingPeriod period, List<Domain.Organization.Unit> units, CancellationToken ct)
+    {
+        var previousPeriod = await PreviousReportPeriodAsync(period, ct);
+        if (previousPeriod is not null)
+        {
+            var previous = await db.Reports.AsNoTracking().SingleAsync(r => r.PeriodId == previousPeriod.Id, ct);
+            return previous.Metadata with { Number = "", Date = null, RequestReference = "" };
+        }
+        var agency = units.FirstOrDefault(u => u.IsAgency);
+        return ReportMetadata.Empty with
+        {
+            ParentAgency = agency?.ParentAgencyName ?? "",
+            Agency = agency?.Name ?? "",
+            Recipients = ["Lưu: VT."],
+        };
+    }
+
+    private static ReportMetadata Clean(ReportMetadata m) => m with
+    {
+        Number = N(m.Number), Place = N(m.Place), ParentAgency = N(m.ParentAgency), Agency = N(m.Agency),
+        RequestReference = N(m.RequestReference), SignerTitle = N(m.SignerTitle), SignerName = N(m.SignerName),
+        DeputyTitle = m.DeputyTitle is null ? null : N(m.DeputyTitle),
+        Recipients = m.Recipients.Select(N).Where(r => r.Length > 0).ToList(),
+    };
+
+    private static string N(string text) => text.Normalize(System.Text.NormalizationForm.FormC).Trim();
+
+    private static Dictionary<string, string[]> Validate(ReportUpdate update, ReportTemplate template)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (update.Metadata is { } m)
+        {
+            void Max(string field, string? value, int max)
+            {
+                if ((value?.Length ?? 0) > max) errors[field] = [$"Tối đa {max} ký tự."];
+                else if (value?.Any(char.IsControl) == true) errors[field] = ["Có ký tự điều khiển không hợp lệ."];
+            }
+            Max("number", m.Number, 64);
+            Max("place", m.Place, 128);
+            Max("parentAgency", m.ParentAgency, 256);
+            Max("agency", m.Agency, 256);
+            Max("requestReference", m.RequestReference, 1000);
+            Max("signerTitle", m.SignerTitle, 256);
+            Max("deputyTitle", m.DeputyTitle, 256);
+            Max("signerName", m.SignerName, 256);
+            if (m.Number.Length > 0 && !m.Number.Contains('/')) errors["number"] = ["Số, ký hiệu có dạng 876/BC-VP."];
+            if (m.Date is { } d && (d.Year < 2000 || d.Year > 2100)) errors["date"] = ["Ngày báo cáo không hợp lệ."];
+            if (m.Recipients.Count > MaxRecipients) errors["recipients"] = [$"Tối đa {MaxRecipients} nơi nhận."];
+            else if (m.Recipients.Any(r => r.Length > 300 || r.Any(char.IsControl))) errors["recipients"] = ["Mỗi nơi nhận tối đa 300 ký tự, không xuống dòng."];
+        }
+        var keys = template.Sections.Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
+        foreach (var (key, text) in update.Sections ?? new Dictionary<string, string?>())
+        {
+            if (!keys.Contains(key)) errors["sections." + (key.Length > 64 ? key[..64] : key)] = ["Mục không có trong đề cương."];
+            else if ((text?.Length ?? 0) > MaxSectionLength) errors["sections." + key] = [$"Tối đa {MaxSectionLength} ký tự."];
+        }
+        return errors;
+    }
+}
