@@ -8,7 +8,7 @@ namespace DanVan.Web.Controllers;
 
 /// <summary>The unit's entry form for one (period, unit); read-only for compilers, leaders and admins.</summary>
 [Route("entry/{period}/{unit}")]
-public sealed class EntryController(EntryService entry, CurrentUser currentUser) : Controller
+public sealed class EntryController(EntryService entry, EntryExcelService excel, CurrentUser currentUser) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Edit(string period, string unit, CancellationToken ct)
@@ -58,6 +58,47 @@ public sealed class EntryController(EntryService entry, CurrentUser currentUser)
                 errors = result.Sheet?.Fields.Where(f => f.Error is not null).ToDictionary(f => f.Code, f => f.Error),
             }),
         };
+    }
+
+    /// <summary>“Tải mẫu Excel”: the sheet as an .xlsx template, for everyone who may read it.</summary>
+    [HttpGet("excel")]
+    public async Task<IActionResult> Excel(string period, string unit, CancellationToken ct)
+    {
+        var download = await excel.DownloadAsync(period, unit, ct);
+        return download.Outcome switch
+        {
+            EntryOutcome.NotFound => NotFound(),
+            EntryOutcome.Forbidden => Forbid(),
+            _ => File(download.Content!, EntryWorkbook.ContentType, download.FileName),
+        };
+    }
+
+    /// <summary>
+    /// “Nhập từ Excel”: reads the uploaded template and shows a preview. Nothing is saved here; the preview's
+    /// “Xác nhận lưu” posts the values to <see cref="Save"/>.
+    /// </summary>
+    [HttpPost("import")]
+    [RequestSizeLimit(ExcelLimits.MaxRequestBytes)]
+    [RequestFormLimits(MultipartBodyLengthLimit = ExcelLimits.MaxRequestBytes)]
+    public async Task<IActionResult> Import(string period, string unit, IFormFile? file, CancellationToken ct)
+    {
+        ImportPreview preview;
+        if (file is null)
+        {
+            preview = await excel.PreviewAsync(period, unit, null, 0, null, ct);
+        }
+        else
+        {
+            await using var content = file.OpenReadStream();
+            preview = await excel.PreviewAsync(period, unit, file.FileName, file.Length, content, ct);
+        }
+        switch (preview.Outcome)
+        {
+            case ImportOutcome.NotFound: return NotFound();
+            case ImportOutcome.Forbidden: return Forbid();
+            case ImportOutcome.Refused or ImportOutcome.Invalid: Response.StatusCode = StatusCodes.Status400BadRequest; break;
+        }
+        return View("Import", preview);
     }
 
     [HttpGet("history/{code}")]

@@ -28,11 +28,16 @@ public sealed class HomeController(HomeService home, CurrentUser currentUser) : 
         }
     }
 
+    // Error pages are re-executed with the failed request's method: a POST refused before its form could be read
+    // (antiforgery, or a body over the size limit) must still get a page, not an empty 400.
     [AllowAnonymous]
+    [IgnoreAntiforgeryToken]
     public IActionResult Error() =>
         View(new ErrorViewModel(Activity.Current?.Id ?? HttpContext.TraceIdentifier, StatusCodes.Status500InternalServerError));
 
     [AllowAnonymous]
+    [IgnoreAntiforgeryToken]
     public IActionResult Status(int code) =>
-        View("Error", new ErrorViewModel(Activity.Current?.Id ?? HttpContext.TraceIdentifier, code));
+        // When the failed request's body cannot be read, binding "code" fails too; the re-executed response keeps the status.
+        View("Error", new ErrorViewModel(Activity.Current?.Id ?? HttpContext.TraceIdentifier, code >= 400 ? code : Response.StatusCode));
 }

@@ -118,6 +118,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<CatalogueService>();
         services.AddScoped<DanVan.Web.Services.Entry.EntryService>();
         services.AddScoped<DanVan.Web.Services.Entry.ReviewService>();
+        services.AddScoped<DanVan.Web.Services.Entry.EntryExcelService>();
         services.AddSingleton<DanVan.Web.Rendering.ReportRenderer>();
         services.AddScoped<DanVan.Web.Services.Reports.ReportService>();
         return services;

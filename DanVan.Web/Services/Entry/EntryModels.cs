@@ -80,3 +80,19 @@ public sealed record EntryResult(EntryOutcome Outcome, EntrySheet? Sheet, string
 }
 
 public sealed record HistoryEntry(DateTimeOffset At, string UserName, string Action, string? OldValue, string? NewValue, string? Reason);
+
+/// <summary>One value of a check: the typed text it would be saved as and whether that changes the stored value, or its error.</summary>
+public sealed record CheckedValue(string Code, string? Input, bool Changes, string? Error);
+
+/// <summary>What saving some values would do, computed without saving (see EntryService.CheckAsync).</summary>
+public sealed record EntryCheck(
+    EntryOutcome Outcome,
+    EntrySheet? Sheet,
+    string? Message,
+    IReadOnlyDictionary<string, CheckedValue> Values,
+    IReadOnlyList<ViolationView> Violations,
+    IReadOnlyList<string> FormErrors)
+{
+    public static EntryCheck NotFound { get; } = new(EntryOutcome.NotFound, null, null, new Dictionary<string, CheckedValue>(), [], []);
+    public static EntryCheck Forbidden { get; } = new(EntryOutcome.Forbidden, null, null, new Dictionary<string, CheckedValue>(), [], []);
+}

@@ -29,6 +29,55 @@ public sealed class EntryService(DanVanDbContext db, CurrentUser currentUser, Ti
         return new EntryResult(EntryOutcome.Unchanged, await BuildSheetAsync(ctx, null, null, ct));
     }
 
+    /// <summary>
+    /// The sheet for someone about to change it: Forbidden for readers who may not write, Refused (with the reason)
+    /// when the submission cannot be changed now.
+    /// </summary>
+    public async Task<EntryResult> GetForWriteAsync(string periodCode, string unitCode, CancellationToken ct)
+    {
+        var ctx = await SubmissionContext.LoadAsync(db, periodCode, unitCode, track: false, ct);
+        if (ctx is null) return EntryResult.NotFound;
+        if (!await CanWriteAsync(ctx, ct)) return EntryResult.Forbidden;
+        var sheet = await BuildSheetAsync(ctx, null, null, ct);
+        var refusal = WriteRefusal(ctx);
+        return refusal is null ? new EntryResult(EntryOutcome.Unchanged, sheet) : new EntryResult(EntryOutcome.Refused, sheet, refusal);
+    }
+
+    /// <summary>
+    /// What saving these values would do, without saving anything: each value parsed exactly as a save parses it
+    /// (or its error), whether it changes the stored value, and the rules the resulting figures would break.
+    /// </summary>
+    public async Task<EntryCheck> CheckAsync(string periodCode, string unitCode, EntryInput input, CancellationToken ct)
+    {
+        var ctx = await SubmissionContext.LoadAsync(db, periodCode, unitCode, track: false, ct);
+        if (ctx is null) return EntryCheck.NotFound;
+        if (!await CanWriteAsync(ctx, ct)) return EntryCheck.Forbidden;
+        var sheet = await BuildSheetAsync(ctx, null, null, ct);
+        var refusal = WriteRefusal(ctx);
+        if (refusal is not null)
+            return new EntryCheck(EntryOutcome.Refused, sheet, refusal, new Dictionary<string, CheckedValue>(), sheet.Violations, []);
+
+        var parsed = Parse(ctx, input, out var errors);
+        var values = new Dictionary<string, CheckedValue>(StringComparer.OrdinalIgnoreCase);
+        foreach (var code in input.Values.Keys)
+        {
+            if (errors.TryGetValue(code, out var error)) values[code] = new CheckedValue(code, null, false, error);
+        }
+        var merged = ctx.StoredNumbers();
+        foreach (var (indicator, number, text) in parsed)
+        {
+            var stored = ctx.Submission?.ValueOf(indicator.Id);
+            var changes = stored?.Number != number || stored?.Text != text;
+            values[indicator.Code] = new CheckedValue(indicator.Code, VietnameseNumberParser.ToInput(number, text, indicator.Kind), changes, null);
+            merged[indicator.Code] = number;
+        }
+        var violations = ViolationViews(ctx, RuleEvaluator.Evaluate(ctx.Rules, ctx.ValueSource(merged)), null);
+        var formErrors = errors.Where(e => e.Key == ReasonKey || e.Key.StartsWith(FormKey, StringComparison.Ordinal)).Select(e => e.Value).ToList();
+        return errors.Count > 0
+            ? new EntryCheck(EntryOutcome.Invalid, sheet, "Số liệu chưa hợp lệ, chưa thể lưu.", values, violations, formErrors)
+            : new EntryCheck(EntryOutcome.Unchanged, sheet, null, values, violations, formErrors);
+    }
+
     public Task<EntryResult> SaveAsync(string periodCode, string unitCode, EntryInput input, CancellationToken ct) =>
         WriteAsync(periodCode, unitCode, input, submit: false, ct);
 
@@ -322,16 +371,7 @@ public sealed class EntryService(DanVanDbContext db, CurrentUser currentUser, Ti
             })
             .ToList();
 
-        var violations = RuleEvaluator.Evaluate(ctx.Rules, computedValues)
-            .Select(v =>
-            {
-                string? explanation = null;
-                if (posted is not null && posted.Explanations.TryGetValue(v.RuleCode, out var e)) explanation = e;
-                explanation ??= submission?.Explanations.FirstOrDefault(x => x.RuleCode == v.RuleCode)?.Text;
-                var rule = ctx.Rules.First(r => r.Code == v.RuleCode);
-                return new ViolationView(v.RuleCode, v.Message, v.Severity, explanation, rule.CurrentCodes.ToList());
-            })
-            .ToList();
+        var violations = ViolationViews(ctx, RuleEvaluator.Evaluate(ctx.Rules, computedValues), posted);
 
         var computed = ctx.Indicators.Where(i => i.IsComputed)
             .ToDictionary(i => i.Code, i => computedValues.Current(i.Code), StringComparer.OrdinalIgnoreCase);
@@ -348,6 +388,17 @@ public sealed class EntryService(DanVanDbContext db, CurrentUser currentUser, Ti
             ctx.Formulas.Where(f => ctx.Indicators.Any(i => i.Code == f.Key)).ToDictionary(f => f.Key, f => ctx.Indicators.First(i => i.Code == f.Key).Formula!),
             ctx.PreviousValues, formErrors);
     }
+
+    private static List<ViolationView> ViolationViews(SubmissionContext ctx, IEnumerable<Violation> violations, EntryInput? posted) =>
+        violations.Select(v =>
+            {
+                string? explanation = null;
+                if (posted is not null && posted.Explanations.TryGetValue(v.RuleCode, out var e)) explanation = e;
+                explanation ??= ctx.Submission?.Explanations.FirstOrDefault(x => x.RuleCode == v.RuleCode)?.Text;
+                var rule = ctx.Rules.First(r => r.Code == v.RuleCode);
+                return new ViolationView(v.RuleCode, v.Message, v.Severity, explanation, rule.CurrentCodes.ToList());
+            })
+            .ToList();
 
     private static int OrderKey(SubmissionContext ctx, string key)
     {
