@@ -59,6 +59,8 @@ public static class EntryEndpoints
     private static async Task<IResult> PutValuesAsync(
         string period, string unit, ValuesRequest request, EntryService entry, HttpContext http, CancellationToken ct)
     {
+        // Who may write is decided before what was sent is judged: a stranger learns nothing from a 400.
+        if (!await entry.CanWriteAsync(period, unit, ct)) return (await entry.GetAsync(period, unit, ct)).Outcome == EntryOutcome.NotFound ? NotFound() : Forbidden();
         if (request?.Values is null || request.Values.Count == 0)
             return Problem400(new Dictionary<string, string[]> { ["values"] = ["Cần ít nhất một mã chỉ tiêu trong “values”."] });
         if (request.Values.Count > MaxCodesPerRequest)

@@ -43,6 +43,7 @@ public static class ReportEndpoints
 
     private static async Task<IResult> PutAsync(string period, ReportPutRequest? request, ReportService reports, CancellationToken ct)
     {
+        if (!reports.CanEdit) return Results.Problem("Bạn không có quyền thực hiện thao tác này với báo cáo.", statusCode: 403, title: "Không có quyền");
         if (request is null || (request.Metadata is null && request.Sections is null))
             return Results.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["Cần “metadata” hoặc “sections”."] }, title: "Dữ liệu không hợp lệ");
         ReportMetadata? metadata = null;

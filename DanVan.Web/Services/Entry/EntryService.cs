@@ -78,6 +78,14 @@ public sealed class EntryService(DanVanDbContext db, CurrentUser currentUser, Ti
             : new EntryCheck(EntryOutcome.Unchanged, sheet, null, values, violations, formErrors);
     }
 
+    public async Task<bool> CanWriteAsync(string periodCode, string unitCode, CancellationToken ct)
+    {
+        if (!currentUser.IsInRole(Roles.UnitStaff) || unitCode.Length > 32) return false;
+        var code = unitCode.ToUpperInvariant();
+        var unitId = await db.Units.AsNoTracking().Where(u => u.Code == code && !u.IsAgency).Select(u => (int?)u.Id).SingleOrDefaultAsync(ct);
+        return unitId is { } id && (await currentUser.UnitIdsAsync(ct)).Contains(id);
+    }
+
     public Task<EntryResult> SaveAsync(string periodCode, string unitCode, EntryInput input, CancellationToken ct) =>
         WriteAsync(periodCode, unitCode, input, submit: false, ct);
 

@@ -51,6 +51,7 @@ public sealed class ReviewService(DanVanDbContext db, CurrentUser currentUser, T
 
     public Task<(EntryOutcome Outcome, string? Message)> ReturnAsync(string periodCode, string unitCode, string? comment, CancellationToken ct)
     {
+        if (!currentUser.IsInRole(Roles.Compiler)) return Task.FromResult((EntryOutcome.Forbidden, (string?)null));
         if (string.IsNullOrWhiteSpace(comment)) return Task.FromResult((EntryOutcome.Invalid, (string?)"Cần ghi ý kiến khi trả lại."));
         if (comment.Length > Submission.MaxCommentLength)
             return Task.FromResult((EntryOutcome.Invalid, (string?)$"Ý kiến quá dài (tối đa {Submission.MaxCommentLength} ký tự)."));

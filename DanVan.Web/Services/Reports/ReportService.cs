@@ -144,7 +144,7 @@ public sealed class ReportService(DanVanDbContext db, CurrentUser currentUser, T
         TransitionAsync(periodCode, CanEdit, (report, _) => report.SubmitForApproval(), ct);
 
     public Task<ReportResult> RejectAsync(string periodCode, string? comment, CancellationToken ct) =>
-        string.IsNullOrWhiteSpace(comment)
+        !CanApprove ? Task.FromResult(ReportResult.Forbidden) : string.IsNullOrWhiteSpace(comment)
             ? Task.FromResult(ReportResult.Invalid(new Dictionary<string, string[]> { ["comment"] = ["Cần ghi ý kiến khi trả lại."] }))
             : TransitionAsync(periodCode, CanApprove, (report, _) => report.Reject(comment.Trim()), ct);
 
