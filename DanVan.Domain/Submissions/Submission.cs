@@ -179,9 +179,12 @@ public class Submission
         if (unexplained.Count > 0)
             throw new DomainException($"Cần giải trình {unexplained.Count} quy tắc chưa thỏa mãn: {string.Join(", ", unexplained)}.");
 
+        // An explanation belongs to a violation: once the figures satisfy a rule, its old explanation is dropped.
+        var violated = violations.Select(v => v.RuleCode).ToHashSet(StringComparer.Ordinal);
+        _explanations.RemoveAll(e => !violated.Contains(e.RuleCode));
         foreach (var (rule, text) in explanations)
         {
-            if (string.IsNullOrWhiteSpace(text)) continue;
+            if (string.IsNullOrWhiteSpace(text) || !violated.Contains(rule)) continue;
             var clean = text.Trim();
             if (clean.Length > MaxCommentLength) throw new DomainException($"Giải trình quá dài (tối đa {MaxCommentLength} ký tự).");
             var existing = _explanations.FirstOrDefault(e => e.RuleCode == rule);
