@@ -24,6 +24,7 @@ public static class ApiEndpoints
         secured.MapGet("/indicators", async (CatalogueService catalogue, CancellationToken ct) => TypedResults.Ok(await catalogue.IndicatorsAsync(ct)))
             .WithSummary("Danh mục chỉ tiêu của đề cương hiện hành.");
         secured.MapEntryApi();
+        secured.MapDashboardApi();
         return app;
     }
 

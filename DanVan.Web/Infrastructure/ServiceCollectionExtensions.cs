@@ -89,6 +89,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<CatalogueService>();
         services.AddScoped<DanVan.Web.Services.Entry.EntryService>();
         services.AddScoped<DanVan.Web.Services.Entry.ReviewService>();
+        services.AddScoped<DanVan.Web.Services.Dashboard.DashboardService>();
         return services;
     }
 
