@@ -17,7 +17,8 @@ namespace DanVan.Data.Seeding;
 
 /// <summary>
 /// Reference data on every start (roles, the organization, the dân vận template) and, in demo mode, the demo users,
-/// period 2021-H1 with the model report's figures and text, and period 2021-Y open for entry. Idempotent.
+/// period 2021-H1 with the model report's figures and text, period 2021-Y open for entry, and the illustrative
+/// history 2019-H1 … 2020-Y (“Dữ liệu minh họa”) for the dashboard's charts. Idempotent.
 /// </summary>
 public sealed class DatabaseSeeder(
     DanVanDbContext db,
@@ -169,8 +170,59 @@ public sealed class DatabaseSeeder(
         db.Reports.Add(report);
 
         await db.SaveChangesAsync(ct);
+        await SeedIllustrativeHistoryAsync(demo, h1, template.Id, units.Values.Where(u => !u.IsAgency).OrderBy(u => u.SortOrder).ToList(), indicators, rules, ct);
         await tx.CommitAsync(ct);
         logger.LogInformation("Seeded demo periods {H1} (accepted) and {Year} (open until {Deadline})", h1.Code, year.Code, year.UnitDeadline);
+    }
+
+    /// <summary>
+    /// Demo only: locked, accepted illustrative periods before the model period (see <see cref="IllustrativeHistory"/>),
+    /// so that the dashboard's charts have a history. From the second period on, one unit per period sends a day or two
+    /// after its deadline, so that lateness shows too.
+    /// </summary>
+    private async Task SeedIllustrativeHistoryAsync(
+        DemoDocument demo, ReportingPeriod model, int templateId, IReadOnlyList<Unit> units,
+        IReadOnlyList<Indicator> indicators, IReadOnlyList<ValidationRule> rules, CancellationToken ct)
+    {
+        var periods = IllustrativeHistory.Periods.Select(p => ReportingPeriod.Create(p.Code, templateId, illustrative: true)).ToList();
+        foreach (var period in periods) period.Lock();
+        db.Periods.AddRange(periods);
+        await db.SaveChangesAsync(ct);
+
+        var modelValues = new Dictionary<string, decimal?>(StringComparer.OrdinalIgnoreCase);
+        foreach (var indicator in indicators.Where(i => !i.IsComputed))
+        {
+            modelValues[indicator.Code] = demo.Values.TryGetValue(indicator.Code, out var json) && json.ValueKind != JsonValueKind.Null
+                ? ReadValue(indicator, json).Number
+                : null;
+        }
+        var generated = IllustrativeHistory.Generate(modelValues, indicators, rules, periods, [(model, modelValues)]);
+
+        var local = TimeSpan.FromHours(7);
+        for (var p = 0; p < periods.Count; p++)
+        {
+            var period = periods[p];
+            var values = generated[period.Code];
+            for (var u = 0; u < units.Count; u++)
+            {
+                var unit = units[u];
+                var late = p > 0 && (p + u) % units.Count == units.Count - 1 ? 1 + p % 2 : 0;
+                var sentAt = new DateTimeOffset(period.UnitDeadline.ToDateTime(new TimeOnly(15, 0)), local).AddDays(late == 0 ? -2 + u % 2 : late);
+                var submission = Submission.Start(period.Id, unit.Id);
+                db.Submissions.Add(submission);
+                var own = indicators.Where(i => i.UnitId == unit.Id).ToList();
+                foreach (var indicator in own.Where(i => !i.IsComputed))
+                {
+                    if (values.GetValueOrDefault(indicator.Code) is not { } number) continue;
+                    var audit = submission.SetValue(indicator, number, null, SeedUser, sentAt.AddDays(-1));
+                    if (audit is not null) db.AuditEntries.Add(audit);
+                }
+                db.AuditEntries.Add(submission.Submit(own, [], new Dictionary<string, string>(), SeedUser, sentAt));
+                db.AuditEntries.Add(submission.Accept(SeedUser, sentAt.AddDays(1)));
+            }
+        }
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("Seeded illustrative periods {Periods}", string.Join(", ", periods.Select(p => p.Code)));
     }
 
     public static SignerAuthority ParseAuthority(string? prefix) => prefix?.Trim() switch

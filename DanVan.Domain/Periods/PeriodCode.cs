@@ -56,6 +56,17 @@ public readonly record struct PeriodCode
         _ => throw new InvalidOperationException(),
     };
 
+    /// <summary>A short label for chart axes and table headers: "6T/2021", "9T/2021", "Năm 2021", "Q2/2021", "T02/2021".</summary>
+    public string ShortName => Kind switch
+    {
+        PeriodKind.HalfYear => $"6T/{Year}",
+        PeriodKind.NineMonths => $"9T/{Year}",
+        PeriodKind.Year => $"Năm {Year}",
+        PeriodKind.Quarter => $"Q{Number}/{Year}",
+        PeriodKind.Month => $"T{Number.ToString("00", CultureInfo.InvariantCulture)}/{Year}",
+        _ => throw new InvalidOperationException(),
+    };
+
     /// <summary>The data cut-off range per Nghị định 09/2019/NĐ-CP, Điều 12.</summary>
     public (DateOnly From, DateOnly To) Cutoff => CutoffCalendar.RangeOf(this);
 

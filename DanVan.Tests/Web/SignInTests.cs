@@ -56,10 +56,14 @@ public sealed class SignInTests(DanVanFactory factory)
         var home = await client.GetDocumentAsync("/");
         var rows = home.QuerySelectorAll("[data-testid='unit-periods'] tbody tr").Select(r => r.TextContent).ToList();
 
-        Assert.Equal(2, rows.Count);
+        // 2021-Y and 2021-H1 first, then the demo's illustrative history, newest first and marked as such.
+        Assert.Equal(6, rows.Count);
         Assert.All(rows, r => Assert.Contains("Ban Tiếp công dân tỉnh", r));
-        Assert.Contains(rows, r => r.Contains("năm 2021") && r.Contains("Chưa nhập") && r.Contains("14 ngày"));
-        Assert.Contains(rows, r => r.Contains("6 tháng đầu năm 2021") && r.Contains("Đã tiếp nhận") && r.Contains("Đã khóa"));
+        Assert.True(rows[0].Contains("năm 2021") && rows[0].Contains("Chưa nhập") && rows[0].Contains("14 ngày"), rows[0]);
+        Assert.True(rows[1].Contains("6 tháng đầu năm 2021") && rows[1].Contains("Đã tiếp nhận") && rows[1].Contains("Đã khóa"), rows[1]);
+        Assert.DoesNotContain("Dữ liệu minh họa", rows[0] + rows[1]);
+        Assert.Equal(["2020-Y", "2020-H1", "2019-Y", "2019-H1"], rows.Skip(2).Select(r => r.Split('(', ')')[1]));
+        Assert.All(rows.Skip(2), r => Assert.True(r.Contains("Dữ liệu minh họa") && r.Contains("Đã tiếp nhận") && r.Contains("Đã khóa"), r));
     }
 
     [Fact]

@@ -26,6 +26,7 @@ public static class ApiEndpoints
             .WithSummary("Danh mục chỉ tiêu của đề cương hiện hành.");
         secured.MapEntryApi();
         secured.MapReportApi();
+        secured.MapDashboardApi();
         return app;
     }
 

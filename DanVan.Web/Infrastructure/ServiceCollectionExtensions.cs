@@ -121,6 +121,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<DanVan.Web.Services.Entry.EntryExcelService>();
         services.AddSingleton<DanVan.Web.Rendering.ReportRenderer>();
         services.AddScoped<DanVan.Web.Services.Reports.ReportService>();
+        services.AddScoped<DanVan.Web.Services.Dashboard.DashboardService>();
         return services;
     }
 

@@ -116,6 +116,16 @@ public class PeriodCodeTests
         Assert.Equal(expected, PeriodCode.Parse(text).Name);
 
     [Theory]
+    [InlineData("2021-H1", "6T/2021")]
+    [InlineData("2021-9M", "9T/2021")]
+    [InlineData("2021-Y", "Năm 2021")]
+    [InlineData("2021-Q2", "Q2/2021")]
+    [InlineData("2021-M02", "T02/2021")]
+    [InlineData("2021-M11", "T11/2021")]
+    public void Each_period_has_a_short_label_for_charts(string text, string expected) =>
+        Assert.Equal(expected, PeriodCode.Parse(text).ShortName);
+
+    [Theory]
     [InlineData("H1", 2021, "2021-H1")]
     [InlineData("9M", 2022, "2022-9M")]
     [InlineData("Y", 2020, "2020-Y")]

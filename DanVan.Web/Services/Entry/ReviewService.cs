@@ -1,6 +1,5 @@
 using DanVan.Data;
 using DanVan.Domain.Common;
-using DanVan.Domain.Expressions;
 using DanVan.Domain.Organization;
 using DanVan.Domain.Periods;
 using DanVan.Domain.Rules;
@@ -27,24 +26,21 @@ public sealed class ReviewService(DanVanDbContext db, CurrentUser currentUser, T
 
     public async Task<Board?> BoardAsync(string periodCode, CancellationToken ct)
     {
-        var evaluation = await EvaluateAsync(periodCode, ct);
-        if (evaluation is null) return null;
-        var (period, units, submissions, violations, missing) = evaluation.Value;
-        var rows = units.Select(u =>
-        {
-            var s = submissions.GetValueOrDefault(u.Id);
-            var unitViolations = violations.Where(v => v.UnitCode == u.Code).ToList();
-            return new BoardRow(
-                u.Code, u.Name, s?.Status ?? SubmissionStatus.NotStarted, s?.LastChangedBy, s?.LastChangedAt,
-                unitViolations.Count, unitViolations.Count(v => !string.IsNullOrWhiteSpace(v.Explanation)),
-                missing.GetValueOrDefault(u.Id), s?.ReopenedUntil);
-        }).ToList();
+        var period = await FindPeriodAsync(periodCode, ct);
+        if (period is null) return null;
+        var rows = (await PeriodEvaluation.EvaluateAsync(db, period, ct)).Select(e => new BoardRow(
+            e.Unit.Code, e.Unit.Name, e.Submission?.Status ?? SubmissionStatus.NotStarted, e.Submission?.LastChangedBy,
+            e.Submission?.LastChangedAt, e.Violations.Count, e.Violations.Count(v => !string.IsNullOrWhiteSpace(v.Explanation)),
+            e.Missing.Count, e.Submission?.ReopenedUntil)).ToList();
         return new Board(period.Code, period.Name, period.IsLocked, period.IsIllustrative, period.UnitDeadline,
             period.DaysToUnitDeadline(Today), rows);
     }
 
-    public async Task<IReadOnlyList<PeriodViolation>?> ViolationsAsync(string periodCode, CancellationToken ct) =>
-        (await EvaluateAsync(periodCode, ct))?.Violations;
+    public async Task<IReadOnlyList<PeriodViolation>?> ViolationsAsync(string periodCode, CancellationToken ct)
+    {
+        var period = await FindPeriodAsync(periodCode, ct);
+        return period is null ? null : (await PeriodEvaluation.EvaluateAsync(db, period, ct)).SelectMany(e => e.Violations).ToList();
+    }
 
     public Task<(EntryOutcome Outcome, string? Message)> AcceptAsync(string periodCode, string unitCode, CancellationToken ct) =>
         ReviewAsync(periodCode, unitCode, (s, user, at) => s.Accept(user, at), ct);
@@ -119,51 +115,10 @@ public sealed class ReviewService(DanVanDbContext db, CurrentUser currentUser, T
         return (submission, period, unit);
     }
 
-    /// <summary>Every unit of a period checked against its rules, from one query for all values.</summary>
-    private async Task<(ReportingPeriod Period, List<Unit> Units, Dictionary<int, Submission> Submissions,
-        List<PeriodViolation> Violations, Dictionary<int, int> Missing)?> EvaluateAsync(string periodCode, CancellationToken ct)
+    private async Task<ReportingPeriod?> FindPeriodAsync(string periodCode, CancellationToken ct)
     {
         if (!PeriodCode.TryParse(periodCode, out var code)) return null;
         var p = code.ToString();
-        var period = await db.Periods.AsNoTracking().SingleOrDefaultAsync(x => x.Code == p, ct);
-        if (period is null) return null;
-
-        var units = await db.Units.AsNoTracking().Where(u => !u.IsAgency && !u.IsRetired).OrderBy(u => u.SortOrder).ToListAsync(ct);
-        var submissions = await db.Submissions.AsNoTracking().Include(s => s.Explanations)
-            .Where(s => s.PeriodId == period.Id).ToDictionaryAsync(s => s.UnitId, ct);
-        var indicators = await db.Indicators.AsNoTracking().Where(i => i.TemplateId == period.TemplateId && !i.IsRetired).ToListAsync(ct);
-        var rules = await db.Rules.AsNoTracking().Where(r => r.TemplateId == period.TemplateId && !r.IsRetired).OrderBy(r => r.Id).ToListAsync(ct);
-        var values = await db.Values.AsNoTracking().Where(v => v.PeriodId == period.Id)
-            .Select(v => new { v.UnitId, v.IndicatorId, v.Number, v.Text }).ToListAsync(ct);
-
-        var previous = PreviousPeriod.Of(period,
-            await db.Periods.AsNoTracking().Where(x => x.CutoffTo == period.CutoffFrom.AddDays(-1)).ToListAsync(ct));
-        var previousValues = previous is null
-            ? []
-            : await db.Values.AsNoTracking().Where(v => v.PeriodId == previous.Id).Select(v => new { v.UnitId, v.IndicatorId, v.Number }).ToListAsync(ct);
-
-        var codeOf = indicators.ToDictionary(i => i.Id, i => i.Code);
-        var formulas = indicators.Where(i => i.IsComputed).ToDictionary(i => i.Code, i => ExpressionParser.Parse(i.Formula!), StringComparer.OrdinalIgnoreCase);
-        var violations = new List<PeriodViolation>();
-        var missing = new Dictionary<int, int>();
-        foreach (var unit in units)
-        {
-            var own = indicators.Where(i => i.UnitId == unit.Id).ToList();
-            var entered = values.Where(v => v.UnitId == unit.Id && codeOf.ContainsKey(v.IndicatorId))
-                .ToDictionary(v => codeOf[v.IndicatorId], v => v.Number, StringComparer.OrdinalIgnoreCase);
-            var before = previousValues.Where(v => v.UnitId == unit.Id && codeOf.ContainsKey(v.IndicatorId))
-                .ToDictionary(v => codeOf[v.IndicatorId], v => v.Number, StringComparer.OrdinalIgnoreCase);
-            var source = new ComputingValueSource(entered, formulas, previous is null ? null : new ComputingValueSource(before, formulas));
-            var applicable = RuleEvaluator.ApplicableTo(rules, own.Select(i => i.Code).ToHashSet(StringComparer.OrdinalIgnoreCase));
-            var explanations = submissions.GetValueOrDefault(unit.Id)?.Explanations;
-            foreach (var v in RuleEvaluator.Evaluate(applicable, source))
-            {
-                violations.Add(new PeriodViolation(unit.Code, v.RuleCode, v.Message, v.Severity,
-                    explanations?.FirstOrDefault(e => e.RuleCode == v.RuleCode)?.Text));
-            }
-            var present = values.Where(v => v.UnitId == unit.Id && (v.Number is not null || v.Text is not null)).Select(v => v.IndicatorId).ToHashSet();
-            missing[unit.Id] = own.Count(i => i.IsRequired && !present.Contains(i.Id));
-        }
-        return (period, units, submissions, violations, missing);
+        return await db.Periods.AsNoTracking().SingleOrDefaultAsync(x => x.Code == p, ct);
     }
 }
