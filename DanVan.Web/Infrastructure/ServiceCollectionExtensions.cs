@@ -90,6 +90,8 @@ public static class ServiceCollectionExtensions
         services.AddScoped<DanVan.Web.Services.Entry.EntryService>();
         services.AddScoped<DanVan.Web.Services.Entry.ReviewService>();
         services.AddScoped<DanVan.Web.Services.Dashboard.DashboardService>();
+        services.AddMemoryCache();
+        services.AddSingleton<DanVan.Web.Services.Dashboard.DashboardFiguresCache>();
         return services;
     }
 
