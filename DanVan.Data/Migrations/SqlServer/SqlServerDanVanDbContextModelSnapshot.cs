@@ -693,10 +693,10 @@ namespace DanVan.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("IndicatorId", "PeriodId");
-
                     b.HasIndex("SubmissionId", "IndicatorId")
                         .IsUnique();
+
+                    b.HasIndex("IndicatorId", "PeriodId", "Number");
 
                     b.HasIndex("PeriodId", "UnitId", "IndicatorId")
                         .IsUnique();
@@ -791,6 +791,8 @@ namespace DanVan.Data.Migrations.SqlServer
 
                     b.HasIndex("PeriodId", "UnitId")
                         .IsUnique();
+
+                    b.HasIndex("PeriodId", "Status", "SubmittedAt");
 
                     b.ToTable("Submissions");
                 });

@@ -663,10 +663,10 @@ namespace DanVan.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("IndicatorId", "PeriodId");
-
                     b.HasIndex("SubmissionId", "IndicatorId")
                         .IsUnique();
+
+                    b.HasIndex("IndicatorId", "PeriodId", "Number");
 
                     b.HasIndex("PeriodId", "UnitId", "IndicatorId")
                         .IsUnique();
@@ -757,6 +757,8 @@ namespace DanVan.Data.Migrations.Sqlite
 
                     b.HasIndex("PeriodId", "UnitId")
                         .IsUnique();
+
+                    b.HasIndex("PeriodId", "Status", "SubmittedAt");
 
                     b.ToTable("Submissions");
                 });

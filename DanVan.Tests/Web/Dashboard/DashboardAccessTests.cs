@@ -20,9 +20,15 @@ public sealed class DashboardAccessTests(DanVanFactory factory)
         Assert.Equal("/dashboard", home.QuerySelector("[data-testid='dashboard-link'] a")?.GetAttribute("href"));
 
         var page = await leader.GetDocumentAsync("/dashboard");
-        var units = page.QuerySelectorAll("[data-testid='unit-statuses'] tbody tr").Select(r => r.GetAttribute("data-unit")).ToList();
+        var tiles = page.QuerySelectorAll("[data-testid='unit-tiles'] [data-unit]").ToList();
+        var units = tiles.Select(t => t.GetAttribute("data-unit")).ToList();
         Assert.Equal(["HCTC", "KSTTHC", "TTPVHCC", "BTCD"], units);
-        Assert.Contains("Ban Tiếp công dân tỉnh", page.QuerySelector("[data-testid='unit-statuses']")!.TextContent);
+        Assert.Equal("Ban Tiếp công dân tỉnh – Đã tiếp nhận", tiles[3].GetAttribute("title"));
+        Assert.All(tiles, t => Assert.StartsWith("/dashboard/unit/" + t.GetAttribute("data-unit"), t.GetAttribute("href")));
+        // The Trung tâm has a violation (explained): it is listed among the units to look at, with a link to its submission.
+        var attention = page.QuerySelectorAll("[data-testid='unit-statuses'] tbody tr").ToList();
+        Assert.Equal(["TTPVHCC"], attention.Select(r => r.GetAttribute("data-unit")));
+        Assert.Contains(attention[0].QuerySelectorAll("a"), a => a.GetAttribute("href") == "/entry/2021-H1/TTPVHCC");
 
         foreach (var unit in units)
             Assert.Equal(HttpStatusCode.OK, (await leader.GetAsync($"/dashboard/unit/{unit}")).StatusCode);

@@ -13,6 +13,8 @@ namespace DanVan.Tests.Web.Dashboard;
 [Collection(SharedPortal.Name)]
 public sealed class DashboardPageTests(DanVanFactory factory)
 {
+    private static readonly string[] Figures = ["period", "previous", "yearEarlier", "cards", "charts", "illustrative"];
+
     [Theory]
     [InlineData("/dashboard?period=2021-H1")]
     [InlineData("/dashboard/print?period=2021-H1")]
@@ -57,7 +59,10 @@ public sealed class DashboardPageTests(DanVanFactory factory)
         var api = await factory.ApiAsync("lanhdao@danvan.local");
         var fromApi = await (await api.GetAsync("/api/v1/periods/2021-H1/dashboard")).JsonAsync();
 
-        Assert.True(JsonElement.DeepEquals(embedded.RootElement, fromApi), "The page's data block and the API differ.");
+        // The block carries what the page draws: the periods, the cards and the charts, exactly as the API has them.
+        Assert.Equal(Figures, embedded.RootElement.EnumerateObject().Select(p => p.Name));
+        foreach (var name in Figures)
+            Assert.True(JsonElement.DeepEquals(embedded.RootElement.GetProperty(name), fromApi.GetProperty(name)), $"{name}: the page's data block and the API differ.");
         var hoso = fromApi.GetProperty("cards")[0];
         Assert.Equal(JsonValueKind.Number, hoso.GetProperty("value").ValueKind);
         Assert.Equal(JsonValueKind.Number, fromApi.GetProperty("charts")[0].GetProperty("series")[0].GetProperty("values")[0].ValueKind);
@@ -71,7 +76,14 @@ public sealed class DashboardPageTests(DanVanFactory factory)
         var unitPage = await browser.GetDocumentAsync("/dashboard/unit/TTPVHCC?period=2021-H1");
         using var unitEmbedded = JsonDocument.Parse(unitPage.QuerySelector("script#dashboard-data")!.TextContent);
         var unitApi = await (await api.GetAsync("/api/v1/periods/2021-H1/dashboard?unit=TTPVHCC")).JsonAsync();
-        Assert.True(JsonElement.DeepEquals(unitEmbedded.RootElement, unitApi), "The unit page's data block and the API differ.");
+        foreach (var name in Figures)
+            Assert.True(JsonElement.DeepEquals(unitEmbedded.RootElement.GetProperty(name), unitApi.GetProperty(name)), $"{name}: the unit page and the API differ.");
+
+        // The units the page shows are the API's too, each with its status.
+        var statuses = fromApi.GetProperty("unitStatuses").EnumerateArray().ToList();
+        var tiles = page.QuerySelectorAll("[data-testid='unit-tiles'] [data-unit]").ToList();
+        Assert.Equal(statuses.Select(s => s.GetProperty("unit").GetString()), tiles.Select(t => t.GetAttribute("data-unit")));
+        Assert.All(statuses.Zip(tiles), x => Assert.Contains(x.First.GetProperty("statusText").GetString()!, x.Second.GetAttribute("title")));
     }
 
     [Fact]

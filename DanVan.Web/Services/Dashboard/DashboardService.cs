@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using DanVan.Data;
 using DanVan.Domain.Expressions;
 using DanVan.Domain.Formatting;
@@ -18,7 +19,7 @@ namespace DanVan.Web.Services.Dashboard;
 /// and the data-quality check reads only the figures each unit supplies (<see cref="PeriodEvaluation"/>). The number
 /// of queries does not grow with the number of units or periods. Access is checked by the callers.
 /// </summary>
-public sealed class DashboardService(DanVanDbContext db, TimeProvider clock)
+public sealed class DashboardService(DanVanDbContext db, TimeProvider clock, DashboardFiguresCache cache)
 {
     public const string Latest = "latest";
     private const int MissingNamesShown = 6;
@@ -28,34 +29,21 @@ public sealed class DashboardService(DanVanDbContext db, TimeProvider clock)
     private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().Date);
 
     /// <summary>The office-wide dashboard, or null when the period does not exist.</summary>
-    public async Task<DashboardModel?> OfficeAsync(string? periodCode, CancellationToken ct)
+    /// <param name="fresh">Sum the figures even when the cache holds them (benchmarks, diagnostics).</param>
+    public async Task<DashboardModel?> OfficeAsync(string? periodCode, CancellationToken ct, bool fresh = false)
     {
         var scope = await LoadPeriodsAsync(periodCode, ct);
         if (scope is null) return null;
-        var units = await db.Units.AsNoTracking().Where(u => !u.IsAgency && !u.IsRetired).CountAsync(ct);
 
         var catalogue = await CatalogueAsync(scope, ct);
-        var indicatorIds = catalogue.IdsOf(catalogue.EnteredCodes(Definition.Codes));
-        var periodIds = scope.Relevant.Select(p => p.Id).ToList();
-        // The one aggregate: Σ per (period, indicator) over every unit, read from the covering index
-        // IX_Values_IndicatorId_PeriodId_Number; blanks are not summed (a period without a figure stays blank).
-        var sums = await db.Values.AsNoTracking()
-            .Where(v => periodIds.Contains(v.PeriodId) && indicatorIds.Contains(v.IndicatorId) && v.Number != null)
-            .GroupBy(v => new { v.PeriodId, v.IndicatorId })
-            .Select(g => new { g.Key.PeriodId, g.Key.IndicatorId, Sum = g.Sum(v => v.Number) })
-            .ToListAsync(ct);
-        var figures = sums.ToLookup(s => s.PeriodId)
-            .ToDictionary(g => g.Key, g => (IReadOnlyDictionary<string, decimal?>)g.ToDictionary(
-                s => catalogue.CodeOf(s.IndicatorId), s => s.Sum, StringComparer.OrdinalIgnoreCase));
+        var figures = await OfficeFiguresAsync(scope, catalogue, fresh, ct);
         var sources = Sources(scope, catalogue, figures);
 
-        var window = await db.Submissions.AsNoTracking()
-            .Where(s => scope.WindowIds.Contains(s.PeriodId))
-            .Select(s => new SubmissionRow(s.PeriodId, s.UnitId, s.Status, s.SubmittedAt))
-            .ToListAsync(ct);
-        var evaluation = await PeriodEvaluation.EvaluateAsync(db, scope.Chosen, ct);
+        var lateSent = await LateSentAsync(scope, ct);
+        var evaluation = await PeriodEvaluation.EvaluateAsync(db, scope.Chosen, ct, scope.All, catalogue.Indicators);
+        var units = evaluation.Count;
 
-        var charts = Charts(Definition.Charts, scope, sources).Append(CompletenessChart(scope, units, window)).ToList();
+        var charts = Charts(Definition.Charts, scope, sources).Append(CompletenessChart(scope, units, lateSent)).ToList();
         var statuses = evaluation.Select(e => Status(scope.Chosen, e)).ToList();
         var (sent, accepted) = scope.Counts(scope.Chosen.Id);
         return new DashboardModel(
@@ -101,7 +89,7 @@ public sealed class DashboardService(DanVanDbContext db, TimeProvider clock)
 
         var submissions = await db.Submissions.AsNoTracking()
             .Where(s => s.UnitId == unit.Id && scope.WindowIds.Contains(s.PeriodId))
-            .Select(s => new SubmissionRow(s.PeriodId, s.UnitId, s.Status, s.SubmittedAt))
+            .Select(s => new { s.PeriodId, s.Status, s.SubmittedAt })
             .ToListAsync(ct);
 
         var tableFigures = own.Select(i => new UnitFigure(
@@ -137,8 +125,6 @@ public sealed class DashboardService(DanVanDbContext db, TimeProvider clock)
     }
 
     // ---- periods ---------------------------------------------------------------------------------------------------
-
-    private sealed record SubmissionRow(int PeriodId, int UnitId, SubmissionStatus Status, DateTimeOffset? SubmittedAt);
 
     private sealed class PeriodScope(
         IReadOnlyList<ReportingPeriod> all, ReportingPeriod chosen, ReportingPeriod? previous, ReportingPeriod? yearEarlier,
@@ -252,6 +238,55 @@ public sealed class DashboardService(DanVanDbContext db, TimeProvider clock)
         return new Catalogue(await db.Indicators.AsNoTracking().Where(i => templateIds.Contains(i.TemplateId) && !i.IsRetired).ToListAsync(ct));
     }
 
+    /// <summary>
+    /// Σ over every unit per (period, indicator), only for what is shown: the charts' figures over the window, the
+    /// cards' figures for the chosen, previous and year-earlier periods. Two GROUP BY queries read from the covering
+    /// index IX_Values_IndicatorId_PeriodId_Number; blanks are not summed (a figure nobody gave stays blank). The sums
+    /// are kept in <see cref="DashboardFiguresCache"/> until the next audited change.
+    /// </summary>
+    private async Task<IReadOnlyDictionary<int, IReadOnlyDictionary<string, decimal?>>> OfficeFiguresAsync(
+        PeriodScope scope, Catalogue catalogue, bool fresh, CancellationToken ct)
+    {
+        var overWindow = catalogue.EnteredCodes(Definition.Charts.Where(c => c.Axis == ChartAxis.Periods)
+            .SelectMany(c => c.Series).SelectMany(s => s.Expressions).SelectMany(e => e.CurrentCodes()));
+        var forPeriod = catalogue.EnteredCodes(Definition.Cards.Select(c => c.Expression)
+            .Concat(Definition.Charts.Where(c => c.Axis == ChartAxis.Categories).SelectMany(c => c.Series).SelectMany(s => s.Expressions))
+            .SelectMany(e => e.CurrentCodes()));
+        var compared = new[] { scope.Chosen, scope.Previous, scope.YearEarlier }.OfType<ReportingPeriod>().Select(p => p.Id).Distinct().ToList();
+
+        forPeriod.ExceptWith(overWindow);
+        var windowIndicators = catalogue.IdsOf(overWindow);
+        var periodIndicators = catalogue.IdsOf(forPeriod);
+
+        var stamp = await db.AuditEntries.MaxAsync(a => (long?)a.Id, ct) ?? 0;
+        var key = FormattableString.Invariant(
+            $"{stamp}|{string.Join(',', scope.WindowIds)}|{string.Join(',', compared)}|{string.Join(',', windowIndicators)}|{string.Join(',', periodIndicators)}");
+        if (!fresh && cache.TryGet(key, out var cached)) return cached!;
+
+        var rows = await SumsAsync(scope.WindowIds, windowIndicators, ct);
+        rows.AddRange(await SumsAsync(compared, periodIndicators, ct));
+        var outsideWindow = compared.Except(scope.WindowIds).ToList();
+        if (outsideWindow.Count > 0) rows.AddRange(await SumsAsync(outsideWindow, windowIndicators, ct));
+
+        var figures = rows.ToLookup(r => r.PeriodId).ToDictionary(g => g.Key, g => (IReadOnlyDictionary<string, decimal?>)g
+            .DistinctBy(r => r.IndicatorId)
+            .ToDictionary(r => catalogue.CodeOf(r.IndicatorId), r => r.Sum, StringComparer.OrdinalIgnoreCase));
+        cache.Set(key, figures);
+        return figures;
+    }
+
+    private sealed record SumRow(int PeriodId, int IndicatorId, decimal? Sum);
+
+    private async Task<List<SumRow>> SumsAsync(List<int> periodIds, List<int> indicatorIds, CancellationToken ct)
+    {
+        if (periodIds.Count == 0 || indicatorIds.Count == 0) return [];
+        return await db.Values.AsNoTracking()
+            .Where(v => periodIds.Contains(v.PeriodId) && indicatorIds.Contains(v.IndicatorId) && v.Number != null)
+            .GroupBy(v => new { v.PeriodId, v.IndicatorId })
+            .Select(g => new SumRow(g.Key.PeriodId, g.Key.IndicatorId, g.Sum(v => v.Number)))
+            .ToListAsync(ct);
+    }
+
     private static Dictionary<int, IValueSource> Sources(
         PeriodScope scope, Catalogue catalogue, IReadOnlyDictionary<int, IReadOnlyDictionary<string, decimal?>> figures) =>
         scope.Relevant.ToDictionary(p => p.Id, p => (IValueSource)new ComputingValueSource(
@@ -296,20 +331,18 @@ public sealed class DashboardService(DanVanDbContext db, TimeProvider clock)
 
     // ---- submissions -----------------------------------------------------------------------------------------------
 
-    private DashboardChart CompletenessChart(PeriodScope scope, int units, IReadOnlyList<SubmissionRow> rows)
+    private DashboardChart CompletenessChart(PeriodScope scope, int units, IReadOnlyDictionary<int, int> lateSent)
     {
-        var byPeriod = rows.ToLookup(r => r.PeriodId);
         var sent = new List<decimal?>();
         var accepted = new List<decimal?>();
         var late = new List<decimal?>();
         foreach (var period in scope.Window)
         {
-            var own = byPeriod[period.Id].ToList();
-            var sentRows = own.Where(r => IsSent(r.Status)).ToList();
-            sent.Add(sentRows.Count);
-            accepted.Add(own.Count(r => r.Status == SubmissionStatus.Accepted));
-            var overdue = Today > period.UnitDeadline ? Math.Max(0, units - sentRows.Count) : 0;
-            late.Add(sentRows.Count(r => DaysLate(period, r.Status, r.SubmittedAt) > 0) + overdue);
+            var (s, a) = scope.Counts(period.Id);
+            sent.Add(s);
+            accepted.Add(a);
+            var overdue = Today > period.UnitDeadline ? Math.Max(0, units - s) : 0;
+            late.Add(lateSent.GetValueOrDefault(period.Id) + overdue);
         }
         return new DashboardChart("gui-so-lieu", "Tình hình gửi số liệu của các đơn vị", "bar", false, Name(FigureKind.Count),
             scope.Window.Select(p => new ChartLabel(p.PeriodCode.ShortName, p.IsIllustrative, p.Code)).ToList(),
@@ -319,6 +352,38 @@ public sealed class DashboardService(DanVanDbContext db, TimeProvider clock)
                 new ChartSeries("Gửi trễ hạn hoặc quá hạn chưa gửi", "#dc3545", late),
             ],
             scope.Window.Any(p => p.IsIllustrative));
+    }
+
+    /// <summary>
+    /// Per period of the window, how many submissions were sent after the unit deadline: one grouped query, whose
+    /// per-period threshold (the first instant after the deadline day, local time) is a CASE over the window.
+    /// </summary>
+    private async Task<Dictionary<int, int>> LateSentAsync(PeriodScope scope, CancellationToken ct)
+    {
+        var s = Expression.Parameter(typeof(Submission), "s");
+        Expression threshold = Expression.Constant(null, typeof(DateTimeOffset?));
+        foreach (var period in scope.Window)
+        {
+            threshold = Expression.Condition(
+                Expression.Equal(Expression.Property(s, nameof(Submission.PeriodId)), Expression.Constant(period.Id)),
+                Expression.Constant(LateFrom(period), typeof(DateTimeOffset?)),
+                threshold);
+        }
+        var isLate = Expression.Lambda<Func<Submission, bool>>(
+            Expression.GreaterThanOrEqual(Expression.Property(s, nameof(Submission.SubmittedAt)), threshold), s);
+        return await db.Submissions.AsNoTracking()
+            .Where(x => scope.WindowIds.Contains(x.PeriodId) && (x.Status == SubmissionStatus.Submitted || x.Status == SubmissionStatus.Accepted))
+            .Where(isLate)
+            .GroupBy(x => x.PeriodId)
+            .Select(g => new { PeriodId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.PeriodId, g => g.Count, ct);
+    }
+
+    /// <summary>The first instant after the unit deadline day, in the portal's time zone.</summary>
+    private DateTimeOffset LateFrom(ReportingPeriod period)
+    {
+        var midnight = period.UnitDeadline.AddDays(1).ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(midnight, clock.LocalTimeZone.GetUtcOffset(midnight));
     }
 
     private List<OpenPeriod> OpenPeriods(PeriodScope scope, int units) => scope.All
