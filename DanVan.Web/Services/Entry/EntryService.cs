@@ -177,9 +177,9 @@ public sealed class EntryService(DanVanDbContext db, CurrentUser currentUser, Ti
         catch (DomainException ex)
         {
             db.ChangeTracker.Clear();
-            var reload = await SubmissionContext.LoadAsync(db, ctx.Period.Code, ctx.Unit.Code, track: false, ct);
+            var reload = await ctx.ReloadSubmissionAsync(db, track: false, ct);
             var formErrors = new Dictionary<string, string> { [ReasonKey] = ex.Message };
-            return new EntryResult(EntryOutcome.Invalid, await BuildSheetAsync(reload!, input, formErrors, ct), ex.Message);
+            return new EntryResult(EntryOutcome.Invalid, await BuildSheetAsync(reload, input, formErrors, ct), ex.Message);
         }
 
         string? submitRefusal = null;
@@ -220,9 +220,10 @@ public sealed class EntryService(DanVanDbContext db, CurrentUser currentUser, Ti
         logger.LogInformation("{User} {Action} {Period}/{Unit}: {Changes} changes",
             user, submit && submitRefusal is null ? "submitted" : "saved", ctx.Period.Code, ctx.Unit.Code, audits.Count);
         db.ChangeTracker.Clear();
-        var saved = await SubmissionContext.LoadAsync(db, ctx.Period.Code, ctx.Unit.Code, track: false, ct);
+        // What is shown is what was stored: the submission is read back; the template part was just loaded.
+        var saved = await ctx.ReloadSubmissionAsync(db, track: false, ct);
         return new EntryResult(submitRefusal is null ? EntryOutcome.Saved : EntryOutcome.Refused,
-            await BuildSheetAsync(saved!, null, null, ct), submitRefusal);
+            await BuildSheetAsync(saved, null, null, ct), submitRefusal);
     }
 
     public const string ReasonKey = "__reason";

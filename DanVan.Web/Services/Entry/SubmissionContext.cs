@@ -14,7 +14,7 @@ namespace DanVan.Web.Services.Entry;
 /// <summary>
 /// Everything needed to show, check or change one (period, unit) submission, loaded in a few set-based queries.
 /// </summary>
-public sealed class SubmissionContext
+public sealed partial class SubmissionContext
 {
     private SubmissionContext(
         ReportingPeriod period, Unit unit, Submission? submission, IReadOnlyList<Indicator> indicators,
@@ -56,6 +56,10 @@ public sealed class SubmissionContext
     public IEnumerable<OutlineSection> NarrativeSections =>
         Sections.Where(s => s.WriterUnitId == Unit.Id).OrderBy(s => Labels.Keys.ToList().IndexOf(s.Key));
 
+    /// <summary>
+    /// Loads what one sheet needs and no more: the unit's own indicators, the rules over them, and the formulas its
+    /// figures and rules can reach. Nothing here grows with the number of other units in the template.
+    /// </summary>
     public static async Task<SubmissionContext?> LoadAsync(
         DanVanDbContext db, string periodCode, string unitCode, bool track, CancellationToken ct)
     {
@@ -66,19 +70,30 @@ public sealed class SubmissionContext
         var unit = await db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.Code == normalizedUnit && !u.IsAgency, ct);
         if (period is null || unit is null) return null;
 
-        var query = db.Submissions.Include(s => s.Values).Include(s => s.Narratives).Include(s => s.Explanations).AsSplitQuery();
-        var submission = await (track ? query : query.AsNoTracking())
-            .SingleOrDefaultAsync(s => s.PeriodId == period.Id && s.UnitId == unit.Id, ct);
+        var submission = await LoadSubmissionAsync(db, period.Id, unit.Id, track, ct);
 
-        var allIndicators = await db.Indicators.AsNoTracking()
-            .Where(i => i.TemplateId == period.TemplateId && !i.IsRetired).OrderBy(i => i.SortOrder).ToListAsync(ct);
-        var indicators = allIndicators.Where(i => i.UnitId == unit.Id).ToList();
-        var formulas = allIndicators.Where(i => i.IsComputed)
-            .ToDictionary(i => i.Code, i => ExpressionParser.Parse(i.Formula!), StringComparer.OrdinalIgnoreCase);
+        var templateId = period.TemplateId;
+        var indicators = await db.Indicators.AsNoTracking()
+            .Where(i => i.TemplateId == templateId && !i.IsRetired && i.UnitId == unit.Id).OrderBy(i => i.SortOrder).ToListAsync(ct);
         var codes = indicators.Select(i => i.Code).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var rules = RuleEvaluator.ApplicableTo(
-            await db.Rules.AsNoTracking().Where(r => r.TemplateId == period.TemplateId).OrderBy(r => r.Id).ToListAsync(ct), codes).ToList();
-        var sections = await db.OutlineSections.AsNoTracking().Where(s => s.TemplateId == period.TemplateId).ToListAsync(ct);
+
+        // Which rules concern only this unit's figures is decided on the (cached) parse of each rule's two sides;
+        // only those rules are read in full.
+        var ruleSides = await db.Rules.AsNoTracking()
+            .Where(r => r.TemplateId == templateId && !r.IsRetired)
+            .Select(r => new { r.Id, r.Left, r.Right })
+            .ToListAsync(ct);
+        var ruleIds = ruleSides
+            .Where(r => ExpressionCache.CurrentCodes(r.Left).Concat(ExpressionCache.CurrentCodes(r.Right)).All(codes.Contains))
+            .Select(r => r.Id)
+            .ToList();
+        var rules = ruleIds.Count == 0
+            ? []
+            : RuleEvaluator.ApplicableTo(
+                await db.Rules.AsNoTracking().Where(r => ruleIds.Contains(r.Id)).OrderBy(r => r.Id).ToListAsync(ct), codes).ToList();
+
+        var formulas = await FormulasAsync(db, templateId, indicators, rules, ct);
+        var sections = await db.OutlineSections.AsNoTracking().Where(s => s.TemplateId == templateId).ToListAsync(ct);
 
         var candidates = await db.Periods.AsNoTracking().Where(p => p.CutoffTo == period.CutoffFrom.AddDays(-1)).ToListAsync(ct);
         var previous = PreviousPeriod.Of(period, candidates);
@@ -95,6 +110,73 @@ public sealed class SubmissionContext
         }
         return new SubmissionContext(period, unit, submission, indicators, rules, sections, formulas, previous, previousValues);
     }
+
+    /// <summary>
+    /// The same sheet with its submission read again, e.g. right after a save: period, unit and template parts are
+    /// those just used for the write.
+    /// </summary>
+    public async Task<SubmissionContext> ReloadSubmissionAsync(DanVanDbContext db, bool track, CancellationToken ct) =>
+        new(Period, Unit, await LoadSubmissionAsync(db, Period.Id, Unit.Id, track, ct), Indicators, Rules, Sections, Formulas, Previous, PreviousValues);
+
+    private static async Task<Submission?> LoadSubmissionAsync(DanVanDbContext db, int periodId, int unitId, bool track, CancellationToken ct)
+    {
+        var query = db.Submissions.Include(s => s.Values).Include(s => s.Narratives).Include(s => s.Explanations).AsSplitQuery();
+        return await (track ? query : query.AsNoTracking()).SingleOrDefaultAsync(s => s.PeriodId == periodId && s.UnitId == unitId, ct);
+    }
+
+    /// <summary>
+    /// Formulas of the unit's computed indicators plus, transitively, of every computed indicator they or the rules
+    /// read (also through PREV or a message placeholder), whichever unit supplies it. Usually that is the unit's own.
+    /// </summary>
+    private static async Task<Dictionary<string, Expr>> FormulasAsync(
+        DanVanDbContext db, int templateId, IReadOnlyList<Indicator> indicators, IReadOnlyList<ValidationRule> rules, CancellationToken ct)
+    {
+        var formulas = new Dictionary<string, Expr>(StringComparer.OrdinalIgnoreCase);
+        var known = indicators.Select(i => i.Code).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var pending = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        void Reads(string text)
+        {
+            foreach (var c in ExpressionCache.CurrentCodes(text).Concat(ExpressionCache.PreviousCodes(text)))
+            {
+                if (!known.Contains(c)) pending.Add(c);
+            }
+        }
+
+        foreach (var indicator in indicators.Where(i => i.IsComputed))
+        {
+            formulas[indicator.Code] = ExpressionCache.Parse(indicator.Formula!);
+            Reads(indicator.Formula!);
+        }
+        foreach (var rule in rules)
+        {
+            Reads(rule.Left);
+            Reads(rule.Right);
+            foreach (System.Text.RegularExpressions.Match m in MessageCode().Matches(rule.Message))
+            {
+                var c = m.Groups[1].Value.ToUpperInvariant();
+                if (!known.Contains(c) && c is not ("LEFT" or "RIGHT" or "LEFT.DETAIL" or "RIGHT.DETAIL")) pending.Add(c);
+            }
+        }
+        while (pending.Count > 0)
+        {
+            var wanted = pending.ToList();
+            known.UnionWith(wanted);
+            pending.Clear();
+            var others = await db.Indicators.AsNoTracking()
+                .Where(i => i.TemplateId == templateId && !i.IsRetired && i.Formula != null && wanted.Contains(i.Code))
+                .Select(i => new { i.Code, i.Formula })
+                .ToListAsync(ct);
+            foreach (var other in others)
+            {
+                formulas[other.Code] = ExpressionCache.Parse(other.Formula!);
+                Reads(other.Formula!);
+            }
+        }
+        return formulas;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\{([A-Za-z][A-Za-z0-9_.]*)\}")]
+    private static partial System.Text.RegularExpressions.Regex MessageCode();
 
     public Submission EnsureSubmission(DanVanDbContext db)
     {
