@@ -33,12 +33,4 @@ public static class DashboardText
         _ when better is null => "text-body-secondary",
         _ => "text-danger",
     };
-
-    /// <summary>The spoken meaning of an arrow, for screen readers: "tăng", "giảm".</summary>
-    public static string ChangeWord(decimal? change) => change switch
-    {
-        > 0 => "tăng",
-        < 0 => "giảm",
-        _ => "",
-    };
 }

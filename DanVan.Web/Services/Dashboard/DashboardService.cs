@@ -113,7 +113,7 @@ public sealed class DashboardService(DanVanDbContext db, TimeProvider clock, Das
             Charts(Definition.Charts.Where(c => Owned(c.Series.SelectMany(s => s.Expressions))), scope, sources).ToList(),
             tableFigures,
             unitSubmissions,
-            scope.Window.Any(p => p.IsIllustrative) || scope.Relevant.Any(p => p.IsIllustrative));
+            scope.Relevant.Any(p => p.IsIllustrative));
     }
 
     /// <summary>The unit a code names (units that supply figures, not the agency), or null.</summary>

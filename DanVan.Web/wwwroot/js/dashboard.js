@@ -73,7 +73,23 @@
                     },
                 },
                 plugins: {
-                    legend: { position: 'bottom', labels: { boxWidth: 14 } },
+                    legend: {
+                        position: 'bottom',
+                        labels: {
+                            boxWidth: 14,
+                            // The legend shows each series' own colour, not the paler one of an illustrative first point.
+                            generateLabels: function (c) {
+                                var items = Chart.defaults.plugins.legend.labels.generateLabels(c);
+                                items.forEach(function (item) {
+                                    var s = chart.series[item.datasetIndex];
+                                    var color = (s && s.color) || palette[item.datasetIndex % palette.length];
+                                    item.fillStyle = color;
+                                    item.strokeStyle = color;
+                                });
+                                return items;
+                            },
+                        },
+                    },
                     tooltip: {
                         callbacks: {
                             title: function (items) {
