@@ -100,7 +100,7 @@ var failed = burst.Samples.Concat(stream.Samples).Concat(baseline.Samples).Any(s
     || !verification.Clean || verification.ExpectedSubmitted != setup.Units.Count;
 if (!options.Keep && !failed)
 {
-    try { Directory.Delete(work, recursive: true); } catch (IOException) { }
+    try { Directory.Delete(work, recursive: true); } catch (IOException ex) { Console.Error.WriteLine($"Could not delete {work}: {ex.Message}"); }
     Console.WriteLine(options.Out is null ? "Work folder removed (--keep keeps the database, logs and samples.csv)." : $"Written to {outPath}; work folder removed.");
 }
 else
