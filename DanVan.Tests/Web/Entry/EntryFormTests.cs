@@ -15,18 +15,7 @@ public sealed class EntryFormTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
-    private async Task<decimal?> StoredAsync(string period, string unit, string code)
-    {
-        await using var scope = _app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<DanVanDbContext>();
-        return await (
-            from v in db.Values
-            join i in db.Indicators on v.IndicatorId equals i.Id
-            join p in db.Periods on v.PeriodId equals p.Id
-            join u in db.Units on v.UnitId equals u.Id
-            where p.Code == period && u.Code == unit && i.Code == code
-            select v.Number).SingleOrDefaultAsync();
-    }
+    private Task<decimal?> StoredAsync(string period, string unit, string code) => _app.StoredNumberAsync(period, unit, code);
 
     private async Task<List<AuditEntry>> AuditAsync(string code)
     {
