@@ -7,7 +7,6 @@
     if (!choice || !preview) return;
     var kind = document.getElementById('kind');
     var year = document.getElementById('year');
-    var button = document.getElementById('preview-button');
     var pending = null;
     var sequence = 0;
 
@@ -32,6 +31,7 @@
         var link = preview.querySelector('[data-preview-link]');
         if (link) link.setAttribute('href', '/admin/periods/' + encodeURIComponent(data.code));
         preview.querySelector('[data-preview-exists]').hidden = !data.exists;
+        preview.querySelector('[data-preview-confirm]').disabled = !!data.exists;
         preview.hidden = false;
     }
 
@@ -60,5 +60,4 @@
 
     kind.addEventListener('change', schedule);
     year.addEventListener('input', schedule);
-    if (button) button.classList.add('visually-hidden-focusable');
 })();
