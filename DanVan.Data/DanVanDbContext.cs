@@ -21,6 +21,7 @@ public abstract class DanVanDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<Unit> Units => Set<Unit>();
     public DbSet<UserUnit> UserUnits => Set<UserUnit>();
     public DbSet<ReportingPeriod> Periods => Set<ReportingPeriod>();
+    public DbSet<PeriodParticipant> PeriodParticipants => Set<PeriodParticipant>();
     public DbSet<ReportTemplate> Templates => Set<ReportTemplate>();
     public DbSet<OutlineSection> OutlineSections => Set<OutlineSection>();
     public DbSet<AppendixRow> AppendixRows => Set<AppendixRow>();

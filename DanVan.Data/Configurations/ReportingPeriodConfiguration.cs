@@ -14,6 +14,8 @@ public class ReportingPeriodConfiguration : IEntityTypeConfiguration<ReportingPe
         builder.Property(p => p.Code).HasMaxLength(16);
         builder.Property(p => p.Name).HasMaxLength(64);
         builder.Ignore(p => p.PeriodCode);
+        builder.Property(p => p.Version).IsConcurrencyToken();
+        builder.Navigation(p => p.Participants).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasOne<ReportTemplate>().WithMany().HasForeignKey(p => p.TemplateId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using DanVan.Data.Identity;
+using DanVan.Data.Periods;
 using DanVan.Data.Templates;
 using DanVan.Domain.Expressions;
 using DanVan.Domain.Formatting;
@@ -130,6 +131,9 @@ public sealed class DatabaseSeeder(
         // The demo's open period must be open today, whatever today is: its deadlines follow the clock.
         var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
         year.SetDeadlines(today.AddDays(14), today.AddDays(20));
+        var participants = await Participation.EligibleUnitIdsAsync(db, template.Id, ct);
+        h1.Enrol(participants);
+        year.Enrol(participants);
         db.Periods.AddRange(h1, year);
         await db.SaveChangesAsync(ct);
 
@@ -185,7 +189,11 @@ public sealed class DatabaseSeeder(
         IReadOnlyList<Indicator> indicators, IReadOnlyList<ValidationRule> rules, CancellationToken ct)
     {
         var periods = IllustrativeHistory.Periods.Select(p => ReportingPeriod.Create(p.Code, templateId, illustrative: true)).ToList();
-        foreach (var period in periods) period.Lock();
+        foreach (var period in periods)
+        {
+            period.Lock();
+            period.Enrol(units.Select(u => u.Id));
+        }
         db.Periods.AddRange(periods);
         await db.SaveChangesAsync(ct);
 

@@ -46,4 +46,13 @@ public static class AuditActions
     public const string Reopened = "submission.reopened";
     public const string PeriodLocked = "period.locked";
     public const string PeriodReopened = "period.reopened";
+    public const string PeriodCreated = "period.created";
+    public const string PeriodDeadlinesChanged = "period.deadlines";
+    public const string PeriodUnitsJoined = "period.units-joined";
+    public const string SubmissionLocked = "submission.locked";
+    public const string UnitCreated = "unit.created";
+    public const string UnitRenamed = "unit.renamed";
+    public const string UnitMoved = "unit.moved";
+    public const string UnitRetired = "unit.retired";
+    public const string UnitRestored = "unit.restored";
 }

@@ -11,6 +11,8 @@ public class ReportingPeriod
     /// <summary>Days after the cut-off end by which the office must send the report (editable per period).</summary>
     public const int DefaultSendDeadlineDays = 6;
 
+    private readonly List<PeriodParticipant> _participants = [];
+
     private ReportingPeriod()
     {
         Code = "";
@@ -35,6 +37,12 @@ public class ReportingPeriod
     /// <summary>Generated illustrative history for demo charts ("Dữ liệu minh họa"); never created outside demo mode.</summary>
     public bool IsIllustrative { get; private set; }
 
+    /// <summary>Optimistic concurrency token, renewed on every change (two admins editing one period).</summary>
+    public Guid Version { get; private set; }
+
+    /// <summary>The units taking part (see <see cref="PeriodParticipant"/>).</summary>
+    public IReadOnlyCollection<PeriodParticipant> Participants => _participants;
+
     public PeriodCode PeriodCode => new(Year, Kind, Number);
 
     public static ReportingPeriod Create(PeriodCode code, int templateId, bool illustrative = false)
@@ -53,22 +61,51 @@ public class ReportingPeriod
             SendDeadline = to.AddDays(DefaultSendDeadlineDays),
             TemplateId = templateId,
             IsIllustrative = illustrative,
+            Version = Guid.NewGuid(),
         };
     }
 
-    public void SetDeadlines(DateOnly unitDeadline, DateOnly sendDeadline)
+    /// <summary>Adds units to the period's participants (those already in are skipped); returns the ones added.</summary>
+    public IReadOnlyList<int> Enrol(IEnumerable<int> unitIds)
     {
-        if (unitDeadline < CutoffFrom)
-            throw new DomainException("Hạn gửi của đơn vị không được trước ngày bắt đầu chốt số liệu.");
-        if (sendDeadline < unitDeadline)
-            throw new DomainException("Hạn gửi báo cáo không được trước hạn gửi của đơn vị.");
-        UnitDeadline = unitDeadline;
-        SendDeadline = sendDeadline;
+        var added = new List<int>();
+        foreach (var unitId in unitIds)
+        {
+            if (_participants.Any(p => p.UnitId == unitId) || added.Contains(unitId)) continue;
+            _participants.Add(PeriodParticipant.Create(Id, unitId));
+            added.Add(unitId);
+        }
+        if (added.Count > 0) Version = Guid.NewGuid();
+        return added;
     }
 
-    public void Lock() => IsLocked = true;
+    /// <summary>What is wrong with these deadlines, per field (null when nothing is).</summary>
+    public (string? UnitDeadline, string? SendDeadline) CheckDeadlines(DateOnly unitDeadline, DateOnly sendDeadline) => (
+        unitDeadline < CutoffFrom ? "Hạn gửi của đơn vị không được trước ngày bắt đầu chốt số liệu." : null,
+        sendDeadline < unitDeadline ? "Hạn gửi báo cáo không được trước hạn gửi của đơn vị." : null);
 
-    public void Reopen() => IsLocked = false;
+    public void SetDeadlines(DateOnly unitDeadline, DateOnly sendDeadline)
+    {
+        var (unitError, sendError) = CheckDeadlines(unitDeadline, sendDeadline);
+        if ((unitError ?? sendError) is { } error) throw new DomainException(error);
+        UnitDeadline = unitDeadline;
+        SendDeadline = sendDeadline;
+        Version = Guid.NewGuid();
+    }
+
+    public void Lock()
+    {
+        if (IsLocked) throw new DomainException("Kỳ báo cáo đã khóa.");
+        IsLocked = true;
+        Version = Guid.NewGuid();
+    }
+
+    public void Reopen()
+    {
+        if (!IsLocked) throw new DomainException("Kỳ báo cáo đang mở, không cần mở lại.");
+        IsLocked = false;
+        Version = Guid.NewGuid();
+    }
 
     /// <summary>Units may write while the period is not locked and its unit deadline has not passed.</summary>
     public bool IsOpenForUnits(DateOnly today) => !IsLocked && today <= UnitDeadline;

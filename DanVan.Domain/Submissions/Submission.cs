@@ -40,6 +40,9 @@ public class Submission
     /// <summary>An admin let the unit edit after the period's deadline or lock, until this day (inclusive).</summary>
     public DateOnly? ReopenedUntil { get; private set; }
 
+    /// <summary>An admin closed this unit's sheet in the period, whatever the period's own state, until reopened.</summary>
+    public bool IsLocked { get; private set; }
+
     /// <summary>Optimistic concurrency token, renewed on every change (works on SQLite and SQL Server).</summary>
     public Guid Version { get; private set; }
 
@@ -59,7 +62,7 @@ public class Submission
 
     /// <summary>Whether the unit may write today, given the period's own state.</summary>
     public bool IsOpenForUnit(bool periodOpen, DateOnly today) =>
-        IsEditableByUnit && (periodOpen || (ReopenedUntil is { } until && today <= until));
+        IsEditableByUnit && !IsLocked && (periodOpen || (ReopenedUntil is { } until && today <= until));
 
     public IndicatorValue? ValueOf(int indicatorId) => _values.FirstOrDefault(v => v.IndicatorId == indicatorId);
 
@@ -152,10 +155,22 @@ public class Submission
     {
         if (string.IsNullOrWhiteSpace(reason)) throw new DomainException("Cần ghi lý do mở lại.");
         ReopenedUntil = until;
+        IsLocked = false;
         if (Status is SubmissionStatus.Submitted or SubmissionStatus.Accepted) Status = SubmissionStatus.Returned;
         ReturnComment ??= reason.Trim();
         Touch(user, at);
         return AuditEntry.Record(at, user, AuditActions.Reopened, PeriodId, UnitId, newValue: until.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), reason: reason.Trim());
+    }
+
+    /// <summary>An admin closes this unit's sheet in the period (recorded by the caller); a reopen lifts it.</summary>
+    public AuditEntry Lock(string user, DateTimeOffset at, string reason)
+    {
+        if (string.IsNullOrWhiteSpace(reason)) throw new DomainException("Cần ghi lý do khóa.");
+        if (IsLocked) throw new DomainException("Phiếu của đơn vị đã bị khóa.");
+        IsLocked = true;
+        ReopenedUntil = null;
+        Touch(user, at);
+        return AuditEntry.Record(at, user, AuditActions.SubmissionLocked, PeriodId, UnitId, reason: reason.Trim());
     }
 
     /// <summary>
@@ -227,6 +242,7 @@ public class Submission
 
     private void EnsureEditable()
     {
+        if (IsLocked) throw new DomainException("Phiếu của đơn vị đã bị quản trị khóa, không thể sửa.");
         if (!IsEditableByUnit) throw new DomainException("Phiếu đã gửi hoặc đã được tiếp nhận, không thể sửa.");
     }
 

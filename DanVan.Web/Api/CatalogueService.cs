@@ -1,5 +1,6 @@
 using DanVan.Data;
 using DanVan.Domain.Indicators;
+using DanVan.Domain.Periods;
 using Microsoft.EntityFrameworkCore;
 
 namespace DanVan.Web.Api;
@@ -17,10 +18,20 @@ public sealed class CatalogueService(DanVanDbContext db)
     public async Task<IReadOnlyList<PeriodDto>> PeriodsAsync(CancellationToken ct)
     {
         var periods = await db.Periods.AsNoTracking().OrderByDescending(p => p.CutoffTo).ToListAsync(ct);
-        return periods.Select(p => new PeriodDto(
-            p.Code, p.Name, p.PeriodCode.KindToken, p.Year, p.CutoffFrom, p.CutoffTo, p.UnitDeadline, p.SendDeadline,
-            p.IsLocked, p.IsIllustrative)).ToList();
+        return periods.Select(ToDto).ToList();
     }
+
+    public async Task<PeriodDto?> PeriodAsync(string code, CancellationToken ct)
+    {
+        if (!PeriodCode.TryParse(code, out var parsed)) return null;
+        var normalized = parsed.ToString();
+        var period = await db.Periods.AsNoTracking().SingleOrDefaultAsync(p => p.Code == normalized, ct);
+        return period is null ? null : ToDto(period);
+    }
+
+    public static PeriodDto ToDto(ReportingPeriod p) => new(
+        p.Code, p.Name, p.PeriodCode.KindToken, p.Year, p.CutoffFrom, p.CutoffTo, p.UnitDeadline, p.SendDeadline,
+        p.IsLocked, p.IsIllustrative);
 
     /// <summary>The indicators of the newest template version.</summary>
     public async Task<IReadOnlyList<IndicatorDto>> IndicatorsAsync(CancellationToken ct)

@@ -105,6 +105,8 @@ public static class BenchSetup
                     string.Join(" + ", Enumerable.Range(12, 9).Select(j => IndicatorCode(u, j))), Severity.Error,
                     "Tổng ({left}) khác tổng các thành phần ({right.detail} = {right})"));
             }
+            var tracked = await db.Periods.Include(p => p.Participants).SingleAsync(p => p.Id == periodId);
+            tracked.Enrol(units.Select(x => x.Id));
             await db.SaveChangesAsync();
             await tx.CommitAsync();
             created.AddRange(units.Select((x, i) => (i + 1, x.Code, x.Id)));

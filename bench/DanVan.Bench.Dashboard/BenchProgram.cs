@@ -235,6 +235,10 @@ internal static partial class BenchProgram
         }
         db.ChangeTracker.DetectChanges();
         await db.SaveChangesAsync();
+        var participants = await db.Units.Where(u => !u.IsAgency).Select(u => u.Id).ToListAsync();
+        foreach (var period in await db.Periods.Include(p => p.Participants).ToListAsync()) period.Enrol(participants);
+        db.ChangeTracker.DetectChanges();
+        await db.SaveChangesAsync();
 
         var users = sp.GetRequiredService<UserManager<AppUser>>();
         var leader = new AppUser { UserName = LeaderEmail, Email = LeaderEmail, EmailConfirmed = true, FullName = "Lãnh đạo (thử tải)" };

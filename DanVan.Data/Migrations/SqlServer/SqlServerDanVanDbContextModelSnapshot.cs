@@ -256,6 +256,10 @@ namespace DanVan.Data.Migrations.SqlServer
                     b.Property<int>("SortOrder")
                         .HasColumnType("int");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Code")
@@ -264,6 +268,21 @@ namespace DanVan.Data.Migrations.SqlServer
                     b.HasIndex("ParentId");
 
                     b.ToTable("Units");
+                });
+
+            modelBuilder.Entity("DanVan.Domain.Periods.PeriodParticipant", b =>
+                {
+                    b.Property<int>("PeriodId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("int");
+
+                    b.HasKey("PeriodId", "UnitId");
+
+                    b.HasIndex("UnitId");
+
+                    b.ToTable("PeriodParticipants");
                 });
 
             modelBuilder.Entity("DanVan.Domain.Periods.ReportingPeriod", b =>
@@ -310,6 +329,10 @@ namespace DanVan.Data.Migrations.SqlServer
 
                     b.Property<DateOnly>("UnitDeadline")
                         .HasColumnType("date");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<int>("Year")
                         .HasColumnType("int");
@@ -741,6 +764,9 @@ namespace DanVan.Data.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<bool>("IsLocked")
+                        .HasColumnType("bit");
+
                     b.Property<DateTimeOffset?>("LastChangedAt")
                         .HasColumnType("datetimeoffset");
 
@@ -989,6 +1015,21 @@ namespace DanVan.Data.Migrations.SqlServer
                     b.Navigation("Parent");
                 });
 
+            modelBuilder.Entity("DanVan.Domain.Periods.PeriodParticipant", b =>
+                {
+                    b.HasOne("DanVan.Domain.Periods.ReportingPeriod", null)
+                        .WithMany("Participants")
+                        .HasForeignKey("PeriodId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("DanVan.Domain.Organization.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DanVan.Domain.Periods.ReportingPeriod", b =>
                 {
                     b.HasOne("DanVan.Domain.Reports.ReportTemplate", null)
@@ -1150,6 +1191,11 @@ namespace DanVan.Data.Migrations.SqlServer
             modelBuilder.Entity("DanVan.Data.Identity.AppUser", b =>
                 {
                     b.Navigation("Units");
+                });
+
+            modelBuilder.Entity("DanVan.Domain.Periods.ReportingPeriod", b =>
+                {
+                    b.Navigation("Participants");
                 });
 
             modelBuilder.Entity("DanVan.Domain.Reports.Report", b =>

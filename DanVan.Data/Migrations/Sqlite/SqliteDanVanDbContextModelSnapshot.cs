@@ -244,6 +244,10 @@ namespace DanVan.Data.Migrations.Sqlite
                     b.Property<int>("SortOrder")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Code")
@@ -252,6 +256,21 @@ namespace DanVan.Data.Migrations.Sqlite
                     b.HasIndex("ParentId");
 
                     b.ToTable("Units");
+                });
+
+            modelBuilder.Entity("DanVan.Domain.Periods.PeriodParticipant", b =>
+                {
+                    b.Property<int>("PeriodId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PeriodId", "UnitId");
+
+                    b.HasIndex("UnitId");
+
+                    b.ToTable("PeriodParticipants");
                 });
 
             modelBuilder.Entity("DanVan.Domain.Periods.ReportingPeriod", b =>
@@ -295,6 +314,10 @@ namespace DanVan.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<DateOnly>("UnitDeadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Year")
@@ -707,6 +730,9 @@ namespace DanVan.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsLocked")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("LastChangedAt")
                         .HasColumnType("INTEGER");
 
@@ -948,6 +974,21 @@ namespace DanVan.Data.Migrations.Sqlite
                     b.Navigation("Parent");
                 });
 
+            modelBuilder.Entity("DanVan.Domain.Periods.PeriodParticipant", b =>
+                {
+                    b.HasOne("DanVan.Domain.Periods.ReportingPeriod", null)
+                        .WithMany("Participants")
+                        .HasForeignKey("PeriodId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("DanVan.Domain.Organization.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DanVan.Domain.Periods.ReportingPeriod", b =>
                 {
                     b.HasOne("DanVan.Domain.Reports.ReportTemplate", null)
@@ -1109,6 +1150,11 @@ namespace DanVan.Data.Migrations.Sqlite
             modelBuilder.Entity("DanVan.Data.Identity.AppUser", b =>
                 {
                     b.Navigation("Units");
+                });
+
+            modelBuilder.Entity("DanVan.Domain.Periods.ReportingPeriod", b =>
+                {
+                    b.Navigation("Participants");
                 });
 
             modelBuilder.Entity("DanVan.Domain.Reports.Report", b =>

@@ -81,4 +81,50 @@ public class ReportingPeriodTests
     public void A_unit_deadline_before_the_cutoff_start_is_refused() =>
         Assert.Throws<DomainException>(() =>
             ReportingPeriod.Create(PeriodCode.Parse("2021-H1"), 1).SetDeadlines(new DateOnly(2020, 12, 14), new DateOnly(2021, 6, 20)));
+
+    [Fact]
+    public void Deadline_problems_are_reported_per_field()
+    {
+        var period = ReportingPeriod.Create(PeriodCode.Parse("2021-H1"), 1);
+        Assert.Equal((null, null), period.CheckDeadlines(new DateOnly(2021, 6, 16), new DateOnly(2021, 6, 20)));
+        var (unit, send) = period.CheckDeadlines(new DateOnly(2020, 12, 1), new DateOnly(2020, 11, 30));
+        Assert.Equal("Hạn gửi của đơn vị không được trước ngày bắt đầu chốt số liệu.", unit);
+        Assert.Equal("Hạn gửi báo cáo không được trước hạn gửi của đơn vị.", send);
+    }
+
+    [Fact]
+    public void Locking_a_locked_period_or_reopening_an_open_one_is_refused()
+    {
+        var period = ReportingPeriod.Create(PeriodCode.Parse("2021-H1"), 1);
+        Assert.Equal("Kỳ báo cáo đang mở, không cần mở lại.", Assert.Throws<DomainException>(period.Reopen).Message);
+        period.Lock();
+        Assert.Equal("Kỳ báo cáo đã khóa.", Assert.Throws<DomainException>(period.Lock).Message);
+    }
+
+    [Fact]
+    public void Every_change_renews_the_concurrency_token()
+    {
+        var period = ReportingPeriod.Create(PeriodCode.Parse("2021-H1"), 1);
+        var seen = new HashSet<Guid> { period.Version };
+        period.SetDeadlines(new DateOnly(2021, 6, 20), new DateOnly(2021, 6, 25));
+        Assert.True(seen.Add(period.Version));
+        period.Lock();
+        Assert.True(seen.Add(period.Version));
+        period.Reopen();
+        Assert.True(seen.Add(period.Version));
+        period.Enrol([4]);
+        Assert.True(seen.Add(period.Version));
+    }
+
+    [Fact]
+    public void Enrolling_units_records_each_once()
+    {
+        var period = ReportingPeriod.Create(PeriodCode.Parse("2021-H1"), 1);
+        Assert.Equal([2, 3], period.Enrol([2, 3, 2]));
+        Assert.Equal([5], period.Enrol([3, 5]));
+        Assert.Equal([2, 3, 5], period.Participants.Select(p => p.UnitId));
+        var version = period.Version;
+        Assert.Empty(period.Enrol([2]));
+        Assert.Equal(version, period.Version);
+    }
 }

@@ -43,14 +43,14 @@ public sealed class DashboardService(DanVanDbContext db, TimeProvider clock, Das
         var evaluation = await PeriodEvaluation.EvaluateAsync(db, scope.Chosen, ct, scope.All, catalogue.Indicators);
         var units = evaluation.Count;
 
-        var charts = Charts(Definition.Charts, scope, sources).Append(CompletenessChart(scope, units, lateSent)).ToList();
+        var charts = Charts(Definition.Charts, scope, sources).Append(CompletenessChart(scope, lateSent)).ToList();
         var statuses = evaluation.Select(e => Status(scope.Chosen, e)).ToList();
         var (sent, accepted) = scope.Counts(scope.Chosen.Id);
         return new DashboardModel(
             Describe(scope.Chosen), DescribeOrNull(scope.Previous), DescribeOrNull(scope.YearEarlier),
             scope.All.OrderByDescending(p => p.CutoffTo).ThenByDescending(p => p.CutoffFrom).Select(Describe).ToList(),
             scope.Window.Select(Describe).ToList(),
-            OpenPeriods(scope, units),
+            OpenPeriods(scope),
             units, sent, accepted,
             Cards(Definition.Cards, scope, sources),
             charts,
@@ -96,7 +96,10 @@ public sealed class DashboardService(DanVanDbContext db, TimeProvider clock, Das
             i.Code, i.Name, KindName(i.Kind), i.Measure, i.IsComputed,
             scope.Window.Select(p => Round(sources[p.Id].Current(i.Code), i.Kind == ValueKind.Percent ? FigureKind.Percent : FigureKind.Count)).ToList()))
             .ToList();
-        var unitSubmissions = scope.Window.Select(p =>
+        var takesPart = (await db.PeriodParticipants.AsNoTracking()
+                .Where(pp => pp.UnitId == unit.Id && scope.WindowIds.Contains(pp.PeriodId)).Select(pp => pp.PeriodId).ToListAsync(ct))
+            .Concat(submissions.Select(s => s.PeriodId)).ToHashSet();
+        var unitSubmissions = scope.Window.Where(p => takesPart.Contains(p.Id)).Select(p =>
         {
             var s = submissions.FirstOrDefault(x => x.PeriodId == p.Id);
             var status = s?.Status ?? SubmissionStatus.NotStarted;
@@ -128,7 +131,8 @@ public sealed class DashboardService(DanVanDbContext db, TimeProvider clock, Das
 
     private sealed class PeriodScope(
         IReadOnlyList<ReportingPeriod> all, ReportingPeriod chosen, ReportingPeriod? previous, ReportingPeriod? yearEarlier,
-        IReadOnlyList<ReportingPeriod> window, ILookup<int, (SubmissionStatus Status, int Count)> counts)
+        IReadOnlyList<ReportingPeriod> window, ILookup<int, (SubmissionStatus Status, int Count)> counts,
+        IReadOnlyDictionary<int, int> participants)
     {
         public IReadOnlyList<ReportingPeriod> All { get; } = all;
         public ReportingPeriod Chosen { get; } = chosen;
@@ -143,6 +147,9 @@ public sealed class DashboardService(DanVanDbContext db, TimeProvider clock, Das
         /// <summary>Every period whose figures are read: the window, the previous period, the same period a year earlier.</summary>
         public IReadOnlyList<ReportingPeriod> Relevant { get; } =
             window.Append(previous).Append(yearEarlier).OfType<ReportingPeriod>().DistinctBy(p => p.Id).ToList();
+
+        /// <summary>How many units take part in a period (its participants; see Participation).</summary>
+        public int Units(int periodId) => Math.Max(participants.GetValueOrDefault(periodId), counts[periodId].Sum(c => c.Count));
 
         public (int Sent, int Accepted) Counts(int periodId)
         {
@@ -165,6 +172,9 @@ public sealed class DashboardService(DanVanDbContext db, TimeProvider clock, Das
                 .Select(g => new { g.Key.PeriodId, g.Key.Status, Count = g.Count() })
                 .ToListAsync(ct))
             .ToLookup(c => c.PeriodId, c => (c.Status, c.Count));
+        var participants = await db.PeriodParticipants.AsNoTracking()
+            .GroupBy(p => p.PeriodId).Select(g => new { PeriodId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.PeriodId, g => g.Count, ct);
 
         ReportingPeriod? chosen;
         if (string.IsNullOrWhiteSpace(periodCode) || string.Equals(periodCode, Latest, StringComparison.OrdinalIgnoreCase))
@@ -185,7 +195,7 @@ public sealed class DashboardService(DanVanDbContext db, TimeProvider clock, Das
         var family = Family(chosen.Kind);
         var window = ordered.Where(p => Family(p.Kind) == family && p.CutoffTo <= chosen.CutoffTo && p.Id != chosen.Id)
             .TakeLast(Math.Max(1, Definition.Window) - 1).Append(chosen).ToList();
-        return new PeriodScope(ordered, chosen, previous, yearEarlier, window, counts);
+        return new PeriodScope(ordered, chosen, previous, yearEarlier, window, counts, participants);
     }
 
     /// <summary>Charts do not mix months and quarters with half-years and years.</summary>
@@ -331,7 +341,7 @@ public sealed class DashboardService(DanVanDbContext db, TimeProvider clock, Das
 
     // ---- submissions -----------------------------------------------------------------------------------------------
 
-    private DashboardChart CompletenessChart(PeriodScope scope, int units, IReadOnlyDictionary<int, int> lateSent)
+    private DashboardChart CompletenessChart(PeriodScope scope, IReadOnlyDictionary<int, int> lateSent)
     {
         var sent = new List<decimal?>();
         var accepted = new List<decimal?>();
@@ -341,7 +351,7 @@ public sealed class DashboardService(DanVanDbContext db, TimeProvider clock, Das
             var (s, a) = scope.Counts(period.Id);
             sent.Add(s);
             accepted.Add(a);
-            var overdue = Today > period.UnitDeadline ? Math.Max(0, units - s) : 0;
+            var overdue = Today > period.UnitDeadline ? Math.Max(0, scope.Units(period.Id) - s) : 0;
             late.Add(lateSent.GetValueOrDefault(period.Id) + overdue);
         }
         return new DashboardChart("gui-so-lieu", "Tình hình gửi số liệu của các đơn vị", "bar", false, Name(FigureKind.Count),
@@ -386,13 +396,13 @@ public sealed class DashboardService(DanVanDbContext db, TimeProvider clock, Das
         return new DateTimeOffset(midnight, clock.LocalTimeZone.GetUtcOffset(midnight));
     }
 
-    private List<OpenPeriod> OpenPeriods(PeriodScope scope, int units) => scope.All
+    private List<OpenPeriod> OpenPeriods(PeriodScope scope) => scope.All
         .Where(p => !p.IsLocked && Today <= p.SendDeadline)
         .OrderBy(p => p.UnitDeadline)
         .Select(p =>
         {
             var (sent, accepted) = scope.Counts(p.Id);
-            return new OpenPeriod(Describe(p), units, sent, accepted, p.UnitDeadline.DayNumber - Today.DayNumber, p.SendDeadline.DayNumber - Today.DayNumber);
+            return new OpenPeriod(Describe(p), scope.Units(p.Id), sent, accepted, p.UnitDeadline.DayNumber - Today.DayNumber, p.SendDeadline.DayNumber - Today.DayNumber);
         })
         .ToList();
 

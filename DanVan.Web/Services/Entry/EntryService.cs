@@ -232,6 +232,8 @@ public sealed class EntryService(DanVanDbContext db, CurrentUser currentUser, Ti
     private string? WriteRefusal(SubmissionContext ctx)
     {
         var submission = ctx.Submission;
+        if (submission is { IsLocked: true })
+            return "Quản trị đã khóa phiếu của đơn vị trong kỳ này, đơn vị không thể sửa số liệu.";
         if (submission is not null && !submission.IsEditableByUnit)
             return "Phiếu đã gửi hoặc đã được tiếp nhận, không thể sửa.";
         var periodOpen = ctx.Period.IsOpenForUnits(Today);

@@ -13,7 +13,7 @@ public sealed record UnitRef(int Id, string Code, string Name);
 /// <summary>What the board and the dashboard need of a submission (not the entity: nothing here is changed).</summary>
 public sealed record SubmissionState(
     SubmissionStatus Status, DateTimeOffset? SubmittedAt, string? LastChangedBy, DateTimeOffset? LastChangedAt,
-    DateOnly? ReopenedUntil, IReadOnlyDictionary<string, string> Explanations);
+    DateOnly? ReopenedUntil, bool IsLocked, IReadOnlyDictionary<string, string> Explanations);
 
 /// <summary>One unit of a period, checked: its submission (if any), violated rules and blank required figures.</summary>
 public sealed record UnitEvaluation(
@@ -32,12 +32,13 @@ public static class PeriodEvaluation
         DanVanDbContext db, ReportingPeriod period, CancellationToken ct,
         IReadOnlyList<ReportingPeriod>? periods = null, IReadOnlyList<Indicator>? indicators = null)
     {
-        // Units and their submissions of the period in one query (a unit may have none yet).
+        // The period's units (its participants, and any unit holding a submission in it) with their submissions in
+        // one query (a unit may have none yet). Whether a unit is retired today does not matter: see Participation.
         var rows = await (
                 from u in db.Units.AsNoTracking()
-                where !u.IsAgency && !u.IsRetired
                 join s in db.Submissions.AsNoTracking().Where(s => s.PeriodId == period.Id) on u.Id equals s.UnitId into subs
                 from s in subs.DefaultIfEmpty()
+                where !u.IsAgency && (s != null || db.PeriodParticipants.Any(pp => pp.PeriodId == period.Id && pp.UnitId == u.Id))
                 orderby u.SortOrder, u.Code
                 select new
                 {
@@ -48,6 +49,7 @@ public static class PeriodEvaluation
                     LastChangedBy = s == null ? null : s.LastChangedBy,
                     LastChangedAt = s == null ? null : s.LastChangedAt,
                     ReopenedUntil = s == null ? null : s.ReopenedUntil,
+                    IsLocked = s != null && s.IsLocked,
                 })
             .ToListAsync(ct);
         var units = rows.Select(r => r.Unit).ToList();
@@ -59,7 +61,7 @@ public static class PeriodEvaluation
                 .ToListAsync(ct))
             .ToLookup(e => e.UnitId);
         var states = rows.Where(r => r.HasSubmission).ToDictionary(r => r.Unit.Id, r => new SubmissionState(
-            r.Status, r.SubmittedAt, r.LastChangedBy, r.LastChangedAt, r.ReopenedUntil,
+            r.Status, r.SubmittedAt, r.LastChangedBy, r.LastChangedAt, r.ReopenedUntil, r.IsLocked,
             explanations[r.Unit.Id].ToDictionary(e => e.RuleCode, e => e.Text, StringComparer.Ordinal)));
         var rules = await db.Rules.AsNoTracking().Where(r => r.TemplateId == period.TemplateId && !r.IsRetired).OrderBy(r => r.Id).ToListAsync(ct);
 

@@ -11,7 +11,7 @@ namespace DanVan.Web.Services.Entry;
 
 public sealed record BoardRow(
     string UnitCode, string UnitName, SubmissionStatus Status, string? LastChangedBy, DateTimeOffset? LastChangedAt,
-    int Violations, int Explained, int Missing, DateOnly? ReopenedUntil);
+    int Violations, int Explained, int Missing, DateOnly? ReopenedUntil, bool IsLocked = false);
 
 public sealed record Board(
     string PeriodCode, string PeriodName, bool IsLocked, bool IsIllustrative, DateOnly UnitDeadline, int DaysLeft,
@@ -22,6 +22,9 @@ public sealed record PeriodViolation(string UnitCode, string Rule, string Messag
 /// <summary>The compiler's side: completeness board, accept, return; the admin's reopen.</summary>
 public sealed class ReviewService(DanVanDbContext db, CurrentUser currentUser, TimeProvider clock)
 {
+    public const int MaxReasonLength = 1000;
+    private const string ReasonTooLong = "Lý do quá dài (tối đa 1.000 ký tự).";
+
     private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().Date);
 
     public async Task<Board?> BoardAsync(string periodCode, CancellationToken ct)
@@ -31,7 +34,7 @@ public sealed class ReviewService(DanVanDbContext db, CurrentUser currentUser, T
         var rows = (await PeriodEvaluation.EvaluateAsync(db, period, ct)).Select(e => new BoardRow(
             e.Unit.Code, e.Unit.Name, e.Submission?.Status ?? SubmissionStatus.NotStarted, e.Submission?.LastChangedBy,
             e.Submission?.LastChangedAt, e.Violations.Count, e.Violations.Count(v => !string.IsNullOrWhiteSpace(v.Explanation)),
-            e.Missing.Count, e.Submission?.ReopenedUntil)).ToList();
+            e.Missing.Count, e.Submission?.ReopenedUntil, e.Submission?.IsLocked ?? false)).ToList();
         return new Board(period.Code, period.Name, period.IsLocked, period.IsIllustrative, period.UnitDeadline,
             period.DaysToUnitDeadline(Today), rows);
     }
@@ -60,12 +63,32 @@ public sealed class ReviewService(DanVanDbContext db, CurrentUser currentUser, T
     {
         if (!currentUser.IsInRole(Roles.Admin)) return (EntryOutcome.Forbidden, null);
         if (until < Today) return (EntryOutcome.Invalid, "Ngày mở lại phải từ hôm nay trở đi.");
+        if (reason?.Length > MaxReasonLength) return (EntryOutcome.Invalid, ReasonTooLong);
+        return await AdministerAsync(periodCode, unitCode, (s, user, at) => s.Reopen(until, user, at, reason ?? ""), ct);
+    }
+
+    /// <summary>Admin: close one unit's sheet in the period, whatever the period's state, until reopened (audited).</summary>
+    public async Task<(EntryOutcome Outcome, string? Message)> LockAsync(string periodCode, string unitCode, string? reason, CancellationToken ct)
+    {
+        if (!currentUser.IsInRole(Roles.Admin)) return (EntryOutcome.Forbidden, null);
+        if (reason?.Length > MaxReasonLength) return (EntryOutcome.Invalid, ReasonTooLong);
+        return await AdministerAsync(periodCode, unitCode, (s, user, at) => s.Lock(user, at, reason ?? ""), ct);
+    }
+
+    private async Task<(EntryOutcome Outcome, string? Message)> AdministerAsync(
+        string periodCode, string unitCode, Func<Submission, string, DateTimeOffset, Domain.Auditing.AuditEntry> action, CancellationToken ct)
+    {
         var (submission, period, unit) = await LoadAsync(periodCode, unitCode, ct);
         if (period is null || unit is null) return (EntryOutcome.NotFound, null);
-        submission ??= db.Submissions.Add(Submission.Start(period.Id, unit.Id)).Entity;
+        if (submission is null)
+        {
+            if (!await db.PeriodParticipants.AnyAsync(p => p.PeriodId == period.Id && p.UnitId == unit.Id, ct))
+                return (EntryOutcome.NotFound, null);
+            submission = db.Submissions.Add(Submission.Start(period.Id, unit.Id)).Entity;
+        }
         try
         {
-            db.AuditEntries.Add(submission.Reopen(until, currentUser.Name, clock.GetUtcNow(), reason ?? ""));
+            db.AuditEntries.Add(action(submission, currentUser.Name, clock.GetUtcNow()));
             await db.SaveChangesAsync(ct);
             return (EntryOutcome.Saved, null);
         }
@@ -73,8 +96,9 @@ public sealed class ReviewService(DanVanDbContext db, CurrentUser currentUser, T
         {
             return (EntryOutcome.Invalid, ex.Message);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException)
         {
+            // A concurrency token, or two admins starting the same (period, unit) submission at once.
             return (EntryOutcome.Conflict, "Phiếu vừa được cập nhật, vui lòng thử lại.");
         }
     }

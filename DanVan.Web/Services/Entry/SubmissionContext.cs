@@ -71,6 +71,9 @@ public sealed partial class SubmissionContext
         if (period is null || unit is null) return null;
 
         var submission = await LoadSubmissionAsync(db, period.Id, unit.Id, track, ct);
+        // A unit has a sheet in the periods it takes part in (see Participation); one it already wrote in stays readable.
+        if (submission is null && !await db.PeriodParticipants.AnyAsync(p => p.PeriodId == period.Id && p.UnitId == unit.Id, ct))
+            return null;
 
         var templateId = period.TemplateId;
         var indicators = await db.Indicators.AsNoTracking()

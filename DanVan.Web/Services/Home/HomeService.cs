@@ -30,6 +30,7 @@ public sealed class HomeService(DanVanDbContext db, TimeProvider clock)
                 from u in db.Units.AsNoTracking().Where(u => ids.Contains(u.Id))
                 join s in db.Submissions.AsNoTracking() on new { PeriodId = p.Id, UnitId = u.Id } equals new { s.PeriodId, s.UnitId } into subs
                 from s in subs.DefaultIfEmpty()
+                where s != null || db.PeriodParticipants.Any(pp => pp.PeriodId == p.Id && pp.UnitId == u.Id)
                 select new
                 {
                     p.Code, p.Name, p.UnitDeadline, p.IsLocked, p.IsIllustrative, p.CutoffTo,
@@ -48,7 +49,9 @@ public sealed class HomeService(DanVanDbContext db, TimeProvider clock)
 
     public async Task<IReadOnlyList<PeriodCompletenessRow>> CompletenessAsync(CancellationToken ct)
     {
-        var unitCount = await db.Units.CountAsync(u => !u.IsAgency && !u.IsRetired, ct);
+        var participants = await db.PeriodParticipants.AsNoTracking()
+            .GroupBy(p => p.PeriodId).Select(g => new { PeriodId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.PeriodId, g => g.Count, ct);
         var periods = await db.Periods.AsNoTracking().OrderByDescending(p => p.CutoffTo).ToListAsync(ct);
         var counts = await db.Submissions.AsNoTracking()
             .GroupBy(s => new { s.PeriodId, s.Status })
@@ -59,6 +62,7 @@ public sealed class HomeService(DanVanDbContext db, TimeProvider clock)
         {
             int Count(SubmissionStatus status) => counts.Where(c => c.PeriodId == p.Id && c.Status == status).Sum(c => c.Count);
             var started = counts.Where(c => c.PeriodId == p.Id).Sum(c => c.Count);
+            var unitCount = Math.Max(participants.GetValueOrDefault(p.Id), started);
             return new PeriodCompletenessRow(
                 p.Code, p.Name, p.UnitDeadline, p.SendDeadline, p.UnitDeadline.DayNumber - today.DayNumber, p.IsLocked,
                 unitCount, Math.Max(0, unitCount - started) + Count(SubmissionStatus.NotStarted), Count(SubmissionStatus.Draft),

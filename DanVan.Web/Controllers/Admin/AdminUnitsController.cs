@@ -1,0 +1,112 @@
+using DanVan.Web.Infrastructure;
+using DanVan.Web.Models.Admin;
+using DanVan.Web.Services.Admin;
+using DanVan.Web.Services.Admin.Units;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace DanVan.Web.Controllers.Admin;
+
+/// <summary>/admin/units: the unit tree; add, rename, move, retire and restore units.</summary>
+[Route("admin/units")]
+[Authorize(Policy = Policies.Admin)]
+public sealed class AdminUnitsController(UnitAdminService units) : Controller
+{
+    private const string FormPrefix = "Form";
+    private const string RenamePrefix = "Rename";
+    private const string MovePrefix = "Move";
+    private const string StatusPrefix = "Status";
+
+    [HttpGet("")]
+    public async Task<IActionResult> Index(CancellationToken ct)
+    {
+        ViewData["Message"] = TempData["Message"];
+        return View(new UnitsPage(await units.TreeAsync(ct), new NewUnitForm()));
+    }
+
+    [HttpPost("")]
+    public async Task<IActionResult> Create([Bind(Prefix = FormPrefix)] NewUnitForm form, CancellationToken ct)
+    {
+        var result = await units.CreateAsync(form.Code, form.Name, form.ParentCode, ct);
+        switch (result.Outcome)
+        {
+            case AdminOutcome.Forbidden: return Forbid();
+            case AdminOutcome.Saved:
+                TempData["Message"] = $"Đã thêm đơn vị {result.Code}.";
+                return Redirect($"/admin/units/{result.Code}");
+        }
+        AddErrors(result.Errors, FormPrefix);
+        Response.StatusCode = result.Outcome == AdminOutcome.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
+        return View("Index", new UnitsPage(await units.TreeAsync(ct), form));
+    }
+
+    [HttpGet("{unit}")]
+    public async Task<IActionResult> Details(string unit, CancellationToken ct)
+    {
+        var detail = await units.DetailAsync(unit, ct);
+        if (detail is null) return NotFound();
+        ViewData["Message"] = TempData["Message"];
+        return View(Page(detail));
+    }
+
+    [HttpPost("{unit}/rename")]
+    public async Task<IActionResult> Rename(string unit, [Bind(Prefix = RenamePrefix)] RenameForm form, CancellationToken ct) =>
+        await AfterAsync(unit, await units.RenameAsync(unit, FormVersion.Parse(form.Version), form.Name, ct), "Đã đổi tên đơn vị.",
+            RenamePrefix, page => page with { Rename = form }, ct);
+
+    [HttpPost("{unit}/move")]
+    public async Task<IActionResult> Move(string unit, [Bind(Prefix = MovePrefix)] MoveForm form, CancellationToken ct) =>
+        await AfterAsync(unit, await units.MoveAsync(unit, FormVersion.Parse(form.Version), form.ParentCode, ct), "Đã chuyển đơn vị.",
+            MovePrefix, page => page with { Move = form }, ct);
+
+    [HttpPost("{unit}/retire")]
+    public async Task<IActionResult> Retire(string unit, [Bind(Prefix = StatusPrefix)] ReasonForm form, CancellationToken ct) =>
+        await AfterAsync(unit, await units.RetireAsync(unit, FormVersion.Parse(form.Version), form.Reason, ct),
+            "Đơn vị đã ngừng hoạt động: không tham gia các kỳ báo cáo tạo từ nay; số liệu và báo cáo các kỳ trước giữ nguyên.",
+            StatusPrefix, page => page with { Status = form }, ct);
+
+    [HttpPost("{unit}/restore")]
+    public async Task<IActionResult> Restore(string unit, [Bind(Prefix = StatusPrefix)] ReasonForm form, CancellationToken ct) =>
+        await AfterAsync(unit, await units.RestoreAsync(unit, FormVersion.Parse(form.Version), form.Reason, ct),
+            "Đơn vị đã hoạt động trở lại.", StatusPrefix, page => page with { Status = form }, ct);
+
+    private async Task<IActionResult> AfterAsync(
+        string unit, AdminResult result, string success, string prefix, Func<UnitDetailPage, UnitDetailPage> keepTyped, CancellationToken ct)
+    {
+        switch (result.Outcome)
+        {
+            case AdminOutcome.NotFound: return NotFound();
+            case AdminOutcome.Forbidden: return Forbid();
+            case AdminOutcome.Saved:
+                TempData["Message"] = success;
+                return Redirect($"/admin/units/{result.Code}");
+        }
+        var detail = await units.DetailAsync(unit, ct);
+        if (detail is null) return NotFound();
+        if (result.Outcome == AdminOutcome.Conflict)
+        {
+            // A stale form: show the fresh tree, not the values typed over the other admin's change.
+            ModelState.Clear();
+            ModelState.AddModelError("", result.Message ?? "");
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return View("Details", Page(detail));
+        }
+        AddErrors(result.Errors, prefix);
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return View("Details", keepTyped(Page(detail)));
+    }
+
+    private static UnitDetailPage Page(UnitDetail detail)
+    {
+        var version = detail.Version.ToString();
+        return new UnitDetailPage(detail,
+            new RenameForm { Name = detail.Unit.Name, Version = version },
+            new MoveForm { ParentCode = detail.ParentCode, Version = version },
+            new ReasonForm { Version = version });
+    }
+
+    private void AddErrors(IReadOnlyDictionary<string, string> errors, string prefix)
+    {
+        foreach (var (field, message) in errors) ModelState.AddModelError(field.Length == 0 ? "" : $"{prefix}.{field}", message);
+    }
+}
