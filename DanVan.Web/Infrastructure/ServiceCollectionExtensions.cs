@@ -54,7 +54,10 @@ public static class ServiceCollectionExtensions
             .AddDefaultTokenProviders()
             .AddErrorDescriber<VietnameseIdentityErrorDescriber>()
             .AddPasswordValidator<CommonPasswordValidator>()
-            .AddSignInManager<DanVanSignInManager>();
+            .AddSignInManager<DanVanSignInManager>()
+            .AddClaimsPrincipalFactory<DanVanClaimsPrincipalFactory>();
+        // Set-password links (account creation, reset by an admin) live 72 hours; a new stamp voids them earlier.
+        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(72));
 
         // The security stamp is checked on every request: a disabled user, a reset password or a sign-out (which
         // renews the stamp) ends every copy of the session at once, not after the default 30 minutes.
@@ -124,6 +127,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<DanVan.Web.Services.Dashboard.DashboardService>();
         services.AddMemoryCache();
         services.AddSingleton<DanVan.Web.Services.Dashboard.DashboardFiguresCache>();
+        services.AddScoped<DanVan.Web.Services.Admin.Users.UserAdminService>();
         return services;
     }
 
