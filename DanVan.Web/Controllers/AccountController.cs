@@ -49,6 +49,11 @@ public sealed class AccountController(
             logger.LogInformation("User {Email} signed in", user.Email);
             return Url.IsLocalUrl(model.ReturnUrl) ? LocalRedirect(model.ReturnUrl) : RedirectToAction("Index", "Home");
         }
+        if (result.RequiresTwoFactor)
+        {
+            logger.LogInformation("User {Email} gave the right password; two-factor code required", user.Email);
+            return RedirectToAction(nameof(LoginTwoFactor), new { returnUrl = model.ReturnUrl });
+        }
         if (result.IsLockedOut)
         {
             logger.LogInformation("Sign-in refused for {Email}: account locked out", model.Email);
@@ -58,6 +63,72 @@ public sealed class AccountController(
         logger.LogInformation("Sign-in failed for {Email}: wrong password", model.Email);
         ModelState.AddModelError("", WrongCredentials);
         return View(model);
+    }
+
+    /// <summary>Second step for a user with two-factor sign-in: the 6-digit code, or a recovery code.</summary>
+    [HttpGet, AllowAnonymous]
+    public async Task<IActionResult> LoginTwoFactor(string? returnUrl = null)
+    {
+        if (await signIn.GetTwoFactorAuthenticationUserAsync() is null) return ExpiredTwoFactor();
+        return View(new LoginTwoFactorViewModel { ReturnUrl = returnUrl });
+    }
+
+    [HttpPost, AllowAnonymous]
+    public async Task<IActionResult> LoginTwoFactor(LoginTwoFactorViewModel model)
+    {
+        var user = await signIn.GetTwoFactorAuthenticationUserAsync();
+        if (user is null) return ExpiredTwoFactor();
+        if (!throttle.TryAcquire(user.Email, HttpContext.Connection.RemoteIpAddress?.ToString()))
+        {
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            ModelState.AddModelError("", "Bạn đã thử quá nhiều lần. Vui lòng đợi một phút rồi thử lại.");
+            return View(model);
+        }
+        if (!ModelState.IsValid) return View(model);
+
+        var result = await TwoFactorSignInAsync(signIn, users, user, model.Code);
+        if (result.Succeeded)
+        {
+            logger.LogInformation("User {Email} signed in with two-factor authentication", user.Email);
+            return Url.IsLocalUrl(model.ReturnUrl) ? LocalRedirect(model.ReturnUrl) : RedirectToAction("Index", "Home");
+        }
+        if (result.IsLockedOut)
+        {
+            logger.LogInformation("Two-factor sign-in refused for {Email}: account locked out", user.Email);
+            ModelState.AddModelError("", "Tài khoản tạm khóa do nhập sai nhiều lần. Vui lòng thử lại sau 15 phút.");
+            return View(model);
+        }
+        logger.LogInformation("Two-factor sign-in failed for {Email}: wrong code", user.Email);
+        ModelState.AddModelError(nameof(model.Code), "Mã không đúng, đã dùng hoặc đã hết hạn.");
+        return View(model);
+    }
+
+    /// <summary>No password was given in the last minutes (or it was long ago): the code alone signs nobody in.</summary>
+    private ViewResult ExpiredTwoFactor()
+    {
+        ViewData["Expired"] = true;
+        return View("LoginTwoFactor", new LoginTwoFactorViewModel());
+    }
+
+    /// <summary>
+    /// A 6-digit code goes to the authenticator check, anything else is tried as a recovery code; a wrong one of
+    /// either kind counts towards lockout. Shared by the form and the API.
+    /// </summary>
+    public static async Task<Microsoft.AspNetCore.Identity.SignInResult> TwoFactorSignInAsync(
+        SignInManager<AppUser> signIn, UserManager<AppUser> users, AppUser user, string? code)
+    {
+        var clean = DanVan.Web.Services.Account.TwoFactorService.Clean(code);
+        if (clean.Length == 6 && clean.All(char.IsAsciiDigit))
+            return await signIn.TwoFactorAuthenticatorSignInAsync(clean, isPersistent: false, rememberClient: false);
+        var recovery = (code ?? "").Trim().ToUpperInvariant();
+        if (recovery.Length is 0 or > 64) return await signIn.TwoFactorAuthenticatorSignInAsync("", isPersistent: false, rememberClient: false);
+        var result = await signIn.TwoFactorRecoveryCodeSignInAsync(recovery);
+        if (!result.Succeeded && !result.IsLockedOut && !result.IsNotAllowed)
+        {
+            await users.AccessFailedAsync(user);
+            if (await users.IsLockedOutAsync(user)) return Microsoft.AspNetCore.Identity.SignInResult.LockedOut;
+        }
+        return result;
     }
 
     [HttpPost]

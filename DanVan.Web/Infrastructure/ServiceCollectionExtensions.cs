@@ -49,13 +49,15 @@ public static class ServiceCollectionExtensions
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.Lockout.AllowedForNewUsers = true;
+                o.Tokens.AuthenticatorTokenProvider = SingleUseAuthenticatorTokenProvider.Name;
             })
             .AddEntityFrameworkStores<DanVanDbContext>()
             .AddDefaultTokenProviders()
             .AddErrorDescriber<VietnameseIdentityErrorDescriber>()
             .AddPasswordValidator<CommonPasswordValidator>()
             .AddSignInManager<DanVanSignInManager>()
-            .AddClaimsPrincipalFactory<DanVanClaimsPrincipalFactory>();
+            .AddClaimsPrincipalFactory<DanVanClaimsPrincipalFactory>()
+            .AddTokenProvider<SingleUseAuthenticatorTokenProvider>(SingleUseAuthenticatorTokenProvider.Name);
         // Set-password links (account creation, reset by an admin) live 72 hours; a new stamp voids them earlier.
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(72));
 
@@ -128,6 +130,7 @@ public static class ServiceCollectionExtensions
         services.AddMemoryCache();
         services.AddSingleton<DanVan.Web.Services.Dashboard.DashboardFiguresCache>();
         services.AddScoped<DanVan.Web.Services.Admin.Users.UserAdminService>();
+        services.AddScoped<DanVan.Web.Services.Account.TwoFactorService>();
         return services;
     }
 

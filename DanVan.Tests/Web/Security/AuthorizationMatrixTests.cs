@@ -103,6 +103,14 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["POST /admin/users/{userId}/unlock"] = [Admin],
         ["POST /admin/users/{userId}/reset-password"] = [Admin],
         ["POST /admin/users/{userId}/reset-two-factor"] = [Admin],
+        ["GET /Account/LoginTwoFactor"] = Everyone,
+        ["POST /Account/LoginTwoFactor"] = Everyone,
+        // Last: setting up a key renews the security stamp, which ends the API tokens the checks above use.
+        ["GET /Account/TwoFactor"] = Readers,
+        ["POST /Account/TwoFactor/enable"] = Readers,
+        ["POST /Account/TwoFactor/recovery-codes"] = Readers,
+        ["POST /Account/TwoFactor/disable"] = Readers,
+        ["POST /Account/TwoFactor/setup"] = Readers,
     };
 
     private static readonly HashSet<string> NotExecuted =

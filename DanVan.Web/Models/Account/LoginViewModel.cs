@@ -58,3 +58,13 @@ public sealed class SetPasswordViewModel
     [Display(Name = "Nhập lại mật khẩu mới")]
     public string ConfirmPassword { get; set; } = "";
 }
+
+public sealed class LoginTwoFactorViewModel
+{
+    [Required(ErrorMessage = "Vui lòng nhập mã xác thực.")]
+    [StringLength(64, ErrorMessage = "Mã quá dài.")]
+    [Display(Name = "Mã 6 chữ số từ ứng dụng xác thực, hoặc một mã khôi phục")]
+    public string Code { get; set; } = "";
+
+    public string? ReturnUrl { get; set; }
+}
