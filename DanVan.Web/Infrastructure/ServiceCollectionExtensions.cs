@@ -57,7 +57,9 @@ public static class ServiceCollectionExtensions
             .AddPasswordValidator<CommonPasswordValidator>()
             .AddSignInManager<DanVanSignInManager>()
             .AddClaimsPrincipalFactory<DanVanClaimsPrincipalFactory>()
-            .AddTokenProvider<SingleUseAuthenticatorTokenProvider>(SingleUseAuthenticatorTokenProvider.Name);
+            .AddTokenProvider<SingleUseAuthenticatorTokenProvider>(SingleUseAuthenticatorTokenProvider.Name)
+            .AddUserManager<DanVanUserManager>()
+            .AddUserStore<DanVanUserStore>();
         // Set-password links (account creation, reset by an admin) live 72 hours; a new stamp voids them earlier.
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(72));
 

@@ -6,6 +6,8 @@ using AngleSharp.Html.Dom;
 using DanVan.Data.Seeding;
 using DanVan.Tests.Support;
 using DanVan.Tests.Web.Admin.Users;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DanVan.Tests.Web.Security;
 
@@ -93,7 +95,17 @@ public sealed class TwoFactorTests : IAsyncLifetime
         var done = await FormClient.ParseAsync(await client.PostAsync(enableForm, ("code", CodeNow(key))));
         var codes = done.QuerySelectorAll("[data-testid='recovery-codes'] li").Select(li => li.TextContent.Trim()).ToList();
         Assert.Equal(10, codes.Distinct().Count());
+        Assert.All(codes, c => Assert.Matches("^[A-Z2-7]{6}(-[A-Z2-7]{6}){3}$", c)); // 120 random bits each
         Assert.True((await _app.UserAsync("tonghop@danvan.local")).TwoFactorEnabled);
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            // Stored as SHA-256 hashes only, never as typed.
+            var db = scope.ServiceProvider.GetRequiredService<DanVan.Data.DanVanDbContext>();
+            var id = await _app.UserIdAsync("tonghop@danvan.local");
+            var stored = await db.UserTokens.AsNoTracking().Where(t => t.UserId == id && t.Name == "RecoveryCodes").Select(t => t.Value).SingleAsync();
+            Assert.Equal(10, stored!.Split(';').Length);
+            Assert.DoesNotContain(codes, c => stored.Contains(c.Replace("-", ""), StringComparison.OrdinalIgnoreCase) || stored.Contains(c, StringComparison.OrdinalIgnoreCase));
+        }
 
         _app.Clock.Advance(TimeSpan.FromSeconds(1));
         var status = await client.GetDocumentAsync("/Account/TwoFactor"); // this session goes on

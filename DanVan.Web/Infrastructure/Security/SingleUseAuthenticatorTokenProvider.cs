@@ -15,8 +15,8 @@ public sealed class SingleUseAuthenticatorTokenProvider(TimeProvider clock) : IU
     public const string Name = "DanVanAuthenticator";
     private const string Store = "DanVan";
     private const string LastStep = "AuthenticatorLastStep";
-    // Codes from 60 seconds either side are accepted: phone clocks drift.
-    private const int Window = 2;
+    // The step before and after the current one are accepted too: phone clocks drift.
+    private const int Window = 1;
 
     public async Task<bool> CanGenerateTwoFactorTokenAsync(UserManager<AppUser> manager, AppUser user) =>
         !string.IsNullOrWhiteSpace(await manager.GetAuthenticatorKeyAsync(user));
