@@ -120,12 +120,17 @@ public sealed class TwoFactorTests : IAsyncLifetime
     {
         var (key, _) = await EnableAsync(await _app.SignedInAsync("lanhdao@danvan.local"));
 
+        _app.Clock.Advance(TimeSpan.FromMinutes(1));
         var browser = await PasswordStepAsync("lanhdao@danvan.local");
         var wrongCode = CodeNow(key) == "123456" ? "654321" : "123456";
         var wrong = await SecondStepAsync(browser, wrongCode);
         Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
         Assert.Contains("Mã không đúng", await wrong.Content.ReadAsStringAsync());
         Assert.Equal(1, (await _app.UserAsync("lanhdao@danvan.local")).AccessFailedCount);
+        // A code lives 30 seconds: the previous step's code, never used, is refused too.
+        var stale = Totp.Code(key, _app.Clock.GetUtcNow().AddSeconds(-30));
+        Assert.Contains("Mã không đúng", await (await SecondStepAsync(browser, stale)).Content.ReadAsStringAsync());
+        Assert.Equal(2, (await _app.UserAsync("lanhdao@danvan.local")).AccessFailedCount);
 
         var code = CodeNow(key);
         var right = await SecondStepAsync(browser, code);

@@ -6,17 +6,18 @@ using Microsoft.AspNetCore.Identity;
 namespace DanVan.Web.Infrastructure.Security;
 
 /// <summary>
-/// TOTP (RFC 6238: HMAC-SHA1, 30-second steps, 6 digits) as Identity's authenticator provider computes it, plus one
-/// rule Identity lacks: a code is accepted once only. The last accepted time step is kept with the user's tokens, so
+/// TOTP (RFC 6238: HMAC-SHA1, 30-second steps, 6 digits) as authenticator apps compute it, with two rules Identity's
+/// provider lacks: a code lives only in its own 30-second step, and it is accepted once only. The last accepted time step is kept with the user's tokens, so
 /// a code seen over a shoulder or replayed from a log cannot be used again in its validity window.
 /// </summary>
-public sealed class SingleUseAuthenticatorTokenProvider(TimeProvider clock) : IUserTwoFactorTokenProvider<AppUser>
+public sealed class SingleUseAuthenticatorTokenProvider(TimeProvider clock, ILogger<SingleUseAuthenticatorTokenProvider> logger) : IUserTwoFactorTokenProvider<AppUser>
 {
     public const string Name = "DanVanAuthenticator";
     private const string Store = "DanVan";
     private const string LastStep = "AuthenticatorLastStep";
-    // The step before and after the current one are accepted too: phone clocks drift.
-    private const int Window = 1;
+    // Only the current 30-second step: ASVS 6.5.5 allows a TOTP at most 30 seconds. A code typed at the very end of its
+    // step is refused and the user types the next one.
+    private const int Window = 0;
 
     public async Task<bool> CanGenerateTwoFactorTokenAsync(UserManager<AppUser> manager, AppUser user) =>
         !string.IsNullOrWhiteSpace(await manager.GetAuthenticatorKeyAsync(user));
@@ -34,9 +35,14 @@ public sealed class SingleUseAuthenticatorTokenProvider(TimeProvider clock) : IU
         for (var offset = -Window; offset <= Window; offset++)
         {
             var candidate = step + offset;
-            if (candidate <= last || !CryptographicOperations.FixedTimeEquals(
+            if (!CryptographicOperations.FixedTimeEquals(
                     System.Text.Encoding.ASCII.GetBytes(Compute(secret, candidate)), System.Text.Encoding.ASCII.GetBytes(token)))
                 continue;
+            if (candidate <= last)
+            {
+                logger.LogWarning("A two-factor code already used was tried again for {Email}", user.Email);
+                return false;
+            }
             await manager.SetAuthenticationTokenAsync(user, Store, LastStep, candidate.ToString(CultureInfo.InvariantCulture));
             return true;
         }
