@@ -9,5 +9,6 @@ public class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
     public void Configure(EntityTypeBuilder<AppUser> builder)
     {
         builder.Property(u => u.FullName).HasMaxLength(256);
+        builder.Property(u => u.UpdatedBy).HasMaxLength(256);
     }
 }

@@ -111,6 +111,8 @@ public sealed class DatabaseSeeder(
             EmailConfirmed = true,
             FullName = "Quản trị hệ thống",
             LockoutEnabled = true,
+            // The password came from configuration, so someone else knows it: it must be changed at first sign-in.
+            MustChangePassword = true,
         };
         Check(await users.CreateAsync(admin, options.AdminPassword), options.AdminEmail);
         Check(await users.AddToRoleAsync(admin, Roles.Admin), options.AdminEmail);

@@ -11,7 +11,8 @@ using Microsoft.AspNetCore.Identity;
 
 namespace DanVan.Web.Api;
 
-public sealed record LoginRequest(string? Email, string? Password);
+/// <summary>With two-factor sign-in on, also the 6-digit code (or a recovery code in twoFactorRecoveryCode).</summary>
+public sealed record LoginRequest(string? Email, string? Password, string? TwoFactorCode = null, string? TwoFactorRecoveryCode = null);
 
 /// <summary>POST /api/v1/periods: a kind ("H1", "9M", "Y", "Q1".."Q4", "M01".."M12") and a year (2000–2100).</summary>
 public sealed record CreatePeriodRequest(string Kind, int Year);
@@ -130,6 +131,24 @@ public static class ApiEndpoints
         signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
         var result = await signIn.PasswordSignInAsync(user, request.Password, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded) return TypedResults.Empty;
+        if (result.RequiresTwoFactor)
+        {
+            var code = string.IsNullOrWhiteSpace(request.TwoFactorCode) ? request.TwoFactorRecoveryCode : request.TwoFactorCode;
+            if (string.IsNullOrWhiteSpace(code))
+            {
+                logger.LogInformation("API sign-in for {Email}: two-factor code required", request.Email);
+                return TypedResults.Problem("Tài khoản bật xác thực hai bước: gửi kèm mã 6 chữ số trong twoFactorCode (hoặc mã khôi phục trong twoFactorRecoveryCode).",
+                    statusCode: StatusCodes.Status401Unauthorized, title: "Cần mã xác thực hai bước");
+            }
+            result = await Controllers.AccountController.TwoFactorSignInAsync(signIn, users, user, code);
+            if (result.Succeeded) return TypedResults.Empty;
+            if (!result.IsLockedOut)
+            {
+                logger.LogInformation("API sign-in failed for {Email}: wrong two-factor code", request.Email);
+                return TypedResults.Problem("Mã xác thực hai bước không đúng, đã dùng hoặc đã hết hạn.",
+                    statusCode: StatusCodes.Status401Unauthorized, title: "Đăng nhập không thành công");
+            }
+        }
 
         if (result.IsLockedOut)
         {

@@ -49,12 +49,19 @@ public static class ServiceCollectionExtensions
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.Lockout.AllowedForNewUsers = true;
+                o.Tokens.AuthenticatorTokenProvider = SingleUseAuthenticatorTokenProvider.Name;
             })
             .AddEntityFrameworkStores<DanVanDbContext>()
             .AddDefaultTokenProviders()
             .AddErrorDescriber<VietnameseIdentityErrorDescriber>()
             .AddPasswordValidator<CommonPasswordValidator>()
-            .AddSignInManager<DanVanSignInManager>();
+            .AddSignInManager<DanVanSignInManager>()
+            .AddClaimsPrincipalFactory<DanVanClaimsPrincipalFactory>()
+            .AddTokenProvider<SingleUseAuthenticatorTokenProvider>(SingleUseAuthenticatorTokenProvider.Name)
+            .AddUserManager<DanVanUserManager>()
+            .AddUserStore<DanVanUserStore>();
+        // Set-password links (account creation, reset by an admin) live 72 hours; a new stamp voids them earlier.
+        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(72));
 
         // The security stamp is checked on every request: a disabled user, a reset password or a sign-out (which
         // renews the stamp) ends every copy of the session at once, not after the default 30 minutes.
@@ -126,6 +133,8 @@ public static class ServiceCollectionExtensions
         services.AddScoped<DanVan.Web.Services.Admin.Units.UnitAdminService>();
         services.AddMemoryCache();
         services.AddSingleton<DanVan.Web.Services.Dashboard.DashboardFiguresCache>();
+        services.AddScoped<DanVan.Web.Services.Admin.Users.UserAdminService>();
+        services.AddScoped<DanVan.Web.Services.Account.TwoFactorService>();
         return services;
     }
 

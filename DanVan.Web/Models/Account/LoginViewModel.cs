@@ -41,3 +41,30 @@ public sealed class ChangePasswordViewModel
     [Display(Name = "Đăng xuất khỏi mọi nơi, kể cả phiên này")]
     public bool SignOutEverywhere { get; set; }
 }
+
+public sealed class SetPasswordViewModel
+{
+    public string User { get; set; } = "";
+    public string Token { get; set; } = "";
+
+    [Required(ErrorMessage = "Vui lòng nhập mật khẩu mới.")]
+    [StringLength(128, MinimumLength = 12, ErrorMessage = "Mật khẩu mới phải có từ 12 đến 128 ký tự.")]
+    [DataType(DataType.Password)]
+    [Display(Name = "Mật khẩu mới (ít nhất 12 ký tự, nên là một câu dễ nhớ)")]
+    public string NewPassword { get; set; } = "";
+
+    [Compare(nameof(NewPassword), ErrorMessage = "Mật khẩu nhập lại không khớp.")]
+    [DataType(DataType.Password)]
+    [Display(Name = "Nhập lại mật khẩu mới")]
+    public string ConfirmPassword { get; set; } = "";
+}
+
+public sealed class LoginTwoFactorViewModel
+{
+    [Required(ErrorMessage = "Vui lòng nhập mã xác thực.")]
+    [StringLength(64, ErrorMessage = "Mã quá dài.")]
+    [Display(Name = "Mã 6 chữ số từ ứng dụng xác thực, hoặc một mã khôi phục")]
+    public string Code { get; set; } = "";
+
+    public string? ReturnUrl { get; set; }
+}
