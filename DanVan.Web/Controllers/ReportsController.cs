@@ -14,6 +14,11 @@ namespace DanVan.Web.Controllers;
 [Authorize(Policy = Policies.ReadAll)]
 public sealed class ReportsController(ReportService reports) : Controller
 {
+    /// <summary>The navigation's “Báo cáo”: the report being compiled now.</summary>
+    [HttpGet("~/reports")]
+    public async Task<IActionResult> Current(CancellationToken ct) =>
+        await reports.CurrentPeriodCodeAsync(ct) is { } period ? RedirectToAction(nameof(Edit), new { period }) : NotFound();
+
     [HttpGet("")]
     public async Task<IActionResult> Edit(string period, CancellationToken ct)
     {

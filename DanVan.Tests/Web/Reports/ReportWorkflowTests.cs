@@ -66,6 +66,25 @@ public sealed class ReportWorkflowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_navigation_report_link_opens_the_newest_report_not_yet_issued()
+    {
+        var browser = await _app.SignedInAsync("tonghop@danvan.local");
+        var current = await browser.GetAsync("/reports");
+        Assert.Equal(HttpStatusCode.Redirect, current.StatusCode);
+        Assert.Equal("/reports/2021-Y", current.Headers.Location!.OriginalString);
+
+        var compiler = await _app.ApiAsync("tonghop@danvan.local");
+        var leader = await _app.ApiAsync("lanhdao@danvan.local");
+        Assert.Equal(HttpStatusCode.OK, (await compiler.PostAsync("/api/v1/periods/2021-Y/report/submit", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await leader.PostAsync("/api/v1/periods/2021-Y/report/approve", null)).StatusCode);
+
+        current = await browser.GetAsync("/reports");
+        Assert.Equal("/reports/2021-H1", current.Headers.Location!.OriginalString);
+        var home = await browser.GetDocumentAsync("/");
+        Assert.Equal("/reports", home.QuerySelector("[data-testid='nav-report']")!.GetAttribute("href"));
+    }
+
+    [Fact]
     public async Task An_issued_report_is_frozen_and_served_identically_while_the_data_moves_on()
     {
         var compiler = await _app.ApiAsync("tonghop@danvan.local");

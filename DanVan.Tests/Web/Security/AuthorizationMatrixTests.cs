@@ -59,6 +59,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["POST /review/{period}/{unit}/accept"] = [Compiler],
         ["POST /review/{period}/{unit}/return"] = [Compiler],
         ["POST /review/{period}/{unit}/reopen"] = [Admin],
+        ["GET /reports"] = Readers,
         ["GET /reports/{period}"] = Readers,
         ["POST /reports/{period}/metadata"] = [Compiler],
         ["POST /reports/{period}/sections"] = [Compiler],

@@ -42,5 +42,5 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
     }
 
     private static bool IsStatic(PathString path) =>
-        path.StartsWithSegments("/lib") || path.StartsWithSegments("/css") || path.StartsWithSegments("/js") || path.StartsWithSegments("/favicon.ico");
+        path.StartsWithSegments("/lib") || path.StartsWithSegments("/css") || path.StartsWithSegments("/js") || path.StartsWithSegments("/favicon.ico") || path.StartsWithSegments("/favicon.svg");
 }

@@ -46,6 +46,7 @@ public sealed class HtmlReportRenderer
         table.data tr { page-break-inside: avoid; }
         a.figure { color: inherit; text-decoration: none; border-bottom: 1px dotted #1f5fbf; }
         .figure.missing { background: #fff3cd; }
+        @media screen and (max-width: 230mm) { .page { width: auto; max-width: 210mm; margin: 0; padding: 10mm 8mm 10mm 12mm; } }
         @media print { body { background: #fff; } .page { margin: 0; padding: 0; width: auto; } a.figure { border: 0; } .figure.missing { background: none; } }
         """;
 

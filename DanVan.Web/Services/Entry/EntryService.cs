@@ -378,7 +378,9 @@ public sealed class EntryService(DanVanDbContext db, CurrentUser currentUser, Ti
                 text ??= submission?.Narratives.FirstOrDefault(n => n.SectionKey == s.Key)?.Text ?? "";
                 string? error = null;
                 errors?.TryGetValue("nar:" + s.Key, out error);
-                return new NarrativeField(s.Key, ctx.Labels.GetValueOrDefault(s.Key, ""), s.Title, text, error);
+                // An untitled numbered paragraph is named after its parent section: "II.5.b" alone tells the writer nothing.
+                var title = s.Title.Length > 0 ? s.Title : ctx.Sections.FirstOrDefault(p => p.Key == s.ParentKey)?.Title ?? "";
+                return new NarrativeField(s.Key, ctx.Labels.GetValueOrDefault(s.Key, ""), title, text, error);
             })
             .ToList();
 

@@ -34,6 +34,17 @@ public sealed class ReportService(DanVanDbContext db, CurrentUser currentUser, T
     public bool CanEdit => currentUser.IsInRole(Roles.Compiler);
     public bool CanApprove => currentUser.IsInRole(Roles.Leader);
 
+    /// <summary>The report being compiled now: the newest real period whose report is not issued yet, else the newest.</summary>
+    public async Task<string?> CurrentPeriodCodeAsync(CancellationToken ct)
+    {
+        var periods = await db.Periods.AsNoTracking()
+            .Where(p => !p.IsIllustrative)
+            .Select(p => new { p.Code, p.CutoffTo, Issued = db.Reports.Any(r => r.PeriodId == p.Id && r.State == ReportState.Issued) })
+            .ToListAsync(ct);
+        var newestFirst = periods.OrderByDescending(p => p.CutoffTo).ToList();
+        return (newestFirst.FirstOrDefault(p => !p.Issued) ?? newestFirst.FirstOrDefault())?.Code;
+    }
+
     public async Task<ReportView?> ViewAsync(string periodCode, CancellationToken ct)
     {
         var loaded = await LoadAsync(periodCode, ct);
