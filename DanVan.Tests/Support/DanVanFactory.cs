@@ -14,6 +14,10 @@ public class DanVanFactory : WebApplicationFactory<Program>
 {
     public static readonly DateTimeOffset Now = new(2026, 11, 26, 9, 0, 0, TimeSpan.FromHours(7));
 
+    // Each host's file watchers (configuration reload, asp-append-version) took an inotify instance that outlived the
+    // host; hundreds of hosts in one run, beside other processes, hit the per-user limit of 128. Polling needs none.
+    static DanVanFactory() => Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
+
     private string _folder = Path.Combine(Path.GetTempPath(), "danvan-tests", Guid.NewGuid().ToString("N"));
     private bool _keepFolder;
 

@@ -140,7 +140,7 @@ public static class ApiEndpoints
                 return TypedResults.Problem("Tài khoản bật xác thực hai bước: gửi kèm mã 6 chữ số trong twoFactorCode (hoặc mã khôi phục trong twoFactorRecoveryCode).",
                     statusCode: StatusCodes.Status401Unauthorized, title: "Cần mã xác thực hai bước");
             }
-            result = await Controllers.AccountController.TwoFactorSignInAsync(signIn, users, user, code);
+            result = await Services.Account.TwoFactorService.SignInAsync(signIn, users, user, code);
             if (result.Succeeded) return TypedResults.Empty;
             if (!result.IsLockedOut)
             {

@@ -86,7 +86,7 @@ public sealed class AccountController(
         }
         if (!ModelState.IsValid) return View(model);
 
-        var result = await TwoFactorSignInAsync(signIn, users, user, model.Code);
+        var result = await DanVan.Web.Services.Account.TwoFactorService.SignInAsync(signIn, users, user, model.Code);
         if (result.Succeeded)
         {
             logger.LogInformation("User {Email} signed in with two-factor authentication", user.Email);
@@ -108,27 +108,6 @@ public sealed class AccountController(
     {
         ViewData["Expired"] = true;
         return View("LoginTwoFactor", new LoginTwoFactorViewModel());
-    }
-
-    /// <summary>
-    /// A 6-digit code goes to the authenticator check, anything else is tried as a recovery code; a wrong one of
-    /// either kind counts towards lockout. Shared by the form and the API.
-    /// </summary>
-    public static async Task<Microsoft.AspNetCore.Identity.SignInResult> TwoFactorSignInAsync(
-        SignInManager<AppUser> signIn, UserManager<AppUser> users, AppUser user, string? code)
-    {
-        var clean = DanVan.Web.Services.Account.TwoFactorService.Clean(code);
-        if (clean.Length == 6 && clean.All(char.IsAsciiDigit))
-            return await signIn.TwoFactorAuthenticatorSignInAsync(clean, isPersistent: false, rememberClient: false);
-        var recovery = (code ?? "").Trim().ToUpperInvariant();
-        if (recovery.Length is 0 or > 64) return await signIn.TwoFactorAuthenticatorSignInAsync("", isPersistent: false, rememberClient: false);
-        var result = await signIn.TwoFactorRecoveryCodeSignInAsync(recovery);
-        if (!result.Succeeded && !result.IsLockedOut && !result.IsNotAllowed)
-        {
-            await users.AccessFailedAsync(user);
-            if (await users.IsLockedOutAsync(user)) return Microsoft.AspNetCore.Identity.SignInResult.LockedOut;
-        }
-        return result;
     }
 
     [HttpPost]
