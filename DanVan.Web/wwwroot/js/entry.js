@@ -102,19 +102,31 @@
         });
     });
     form.querySelectorAll('textarea').forEach(function (t) { t.addEventListener('input', function () { dirty = true; }); });
-    form.addEventListener('submit', function () { dirty = false; });
+    // A save that starts while an autosave is on its way would carry the old version and be refused as a conflict:
+    // wait for the autosave (which brings the new version), then send the same button again.
+    var inFlight = null, submitting = false;
+    form.addEventListener('submit', function (e) {
+        if (inFlight) {
+            e.preventDefault();
+            var submitter = e.submitter;
+            inFlight.then(function () { form.requestSubmit(submitter || undefined); });
+            return;
+        }
+        dirty = false;
+        submitting = true;
+    });
     window.addEventListener('beforeunload', function (e) { if (dirty && data.editable) { e.preventDefault(); e.returnValue = ''; } });
     recompute();
 
     function say(text) { if (status) status.textContent = text; }
 
     function autosave() {
-        if (!data.editable || !dirty) return;
+        if (!data.editable || !dirty || submitting || inFlight) return;
         var valid = Array.prototype.every.call(form.querySelectorAll('input.figure'), check);
         if (!valid) { say('Chưa tự động lưu: còn ô chưa hợp lệ.'); return; }
         var body = new FormData(form);
         dirty = false;
-        fetch(data.autosaveUrl, { method: 'POST', body: body, credentials: 'same-origin', headers: { 'X-Requested-With': 'fetch' } })
+        inFlight = fetch(data.autosaveUrl, { method: 'POST', body: body, credentials: 'same-origin', headers: { 'X-Requested-With': 'fetch' } })
             .then(function (r) { return r.json().then(function (j) { return { ok: r.ok, json: j }; }); })
             .then(function (r) {
                 lastServerContact = Date.now();
@@ -126,7 +138,8 @@
                     say(r.json.message || 'Chưa tự động lưu được.');
                 }
             })
-            .catch(function () { dirty = true; say('Mất kết nối: chưa tự động lưu được. Dữ liệu vẫn còn trên trang.'); });
+            .catch(function () { dirty = true; say('Mất kết nối: chưa tự động lưu được. Dữ liệu vẫn còn trên trang.'); })
+            .then(function () { inFlight = null; });
     }
 
     setInterval(autosave, AUTOSAVE_MS);
