@@ -187,21 +187,57 @@ public static partial class TemplateImporter
 
     private static Expr? CheckExpression(string where, string text, HashSet<string> codes, HashSet<string> retired, List<string> errors)
     {
-        if (!ExpressionParser.TryParse(text, out var expr, out var error))
-        {
-            errors.Add($"{where}: {error}");
-            return null;
-        }
-        foreach (var code in expr!.CurrentCodes().Concat(expr.PreviousCodes()).Distinct())
-        {
-            if (!codes.Contains(code)) errors.Add($"{where}: mã chỉ tiêu “{code}” không tồn tại.");
-            else if (retired.Contains(code)) errors.Add($"{where}: chỉ tiêu “{code}” đã ngừng sử dụng.");
-        }
+        var problems = ExpressionProblems(text, codes, retired, out var expr);
+        errors.AddRange(problems.Select(p => $"{where}: {p}"));
         return expr;
     }
 
+    /// <summary>
+    /// Why an expression cannot be used in this template (it does not parse, or reads a code that does not exist or is
+    /// retired), each with the place in the text; empty when it can.
+    /// </summary>
+    public static IReadOnlyList<string> ExpressionProblems(string text, IReadOnlySet<string> codes, IReadOnlySet<string> retired, out Expr? expr)
+    {
+        if (!ExpressionParser.TryParse(text, out expr, out var error)) return [error!];
+        var problems = new List<string>();
+        foreach (var code in expr!.CurrentCodes().Concat(expr.PreviousCodes()).Distinct())
+        {
+            var at = CodePosition(text, code) is { } p ? $" (vị trí {p})" : "";
+            if (!codes.Contains(code)) problems.Add($"mã chỉ tiêu “{code}”{at} không tồn tại.");
+            else if (retired.Contains(code)) problems.Add($"chỉ tiêu “{code}”{at} đã ngừng sử dụng.");
+        }
+        return problems;
+    }
+
+    /// <summary>Where a code first stands as a whole word in an expression (1-based), ignoring case.</summary>
+    public static int? CodePosition(string text, string code)
+    {
+        var m = Regex.Match(text, @"(?<![A-Za-z0-9_.])" + Regex.Escape(code) + @"(?![A-Za-z0-9_])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        return m.Success ? m.Index + 1 : null;
+    }
+
+    /// <summary>The indicator codes a text cites as {CODE} or {CODE:00} (not {period.*}, {request} or a rule's sides).</summary>
+    public static IEnumerable<string> PlaceholderCodes(string text) =>
+        PlaceholderRegex().Matches(text).Select(m => m.Groups[1].Value)
+            .Where(n => !n.StartsWith("period.", StringComparison.Ordinal) && n is not ("request" or "left" or "right" or "left.detail" or "right.detail"));
+
+    /// <summary>Placeholders of a text that name no indicator of the template, or a retired one.</summary>
+    public static IReadOnlyList<string> PlaceholderProblems(string text, IReadOnlySet<string> codes, IReadOnlySet<string> retired, bool allowSides)
+    {
+        var problems = new List<string>();
+        foreach (Match m in PlaceholderRegex().Matches(text))
+        {
+            var name = m.Groups[1].Value;
+            if (name.StartsWith("period.", StringComparison.Ordinal) || name == "request") continue;
+            if (allowSides && name is "left" or "right" or "left.detail" or "right.detail") continue;
+            if (!codes.Contains(name)) problems.Add($"mã “{{{name}}}” (vị trí {m.Index + 1}) không tồn tại.");
+            else if (retired.Contains(name)) problems.Add($"chỉ tiêu “{{{name}}}” (vị trí {m.Index + 1}) đã ngừng sử dụng.");
+        }
+        return problems;
+    }
+
     /// <summary>Computed indicators that depend on themselves, one message per cycle.</summary>
-    private static IEnumerable<string> Cycles(IReadOnlyDictionary<string, Expr> formulas)
+    public static IReadOnlyList<string> Cycles(IReadOnlyDictionary<string, Expr> formulas)
     {
         var state = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase); // 1 visiting, 2 done
         var path = new List<string>();
@@ -226,17 +262,8 @@ public static partial class TemplateImporter
         }
     }
 
-    private static void CheckPlaceholders(string where, string text, HashSet<string> codes, HashSet<string> retired, List<string> errors, bool allowSides)
-    {
-        foreach (Match m in PlaceholderRegex().Matches(text))
-        {
-            var name = m.Groups[1].Value;
-            if (name.StartsWith("period.", StringComparison.Ordinal) || name == "request") continue;
-            if (allowSides && name is "left" or "right" or "left.detail" or "right.detail") continue;
-            if (!codes.Contains(name)) errors.Add($"{where}: mã “{{{name}}}” không tồn tại.");
-            else if (retired.Contains(name)) errors.Add($"{where}: chỉ tiêu “{{{name}}}” đã ngừng sử dụng.");
-        }
-    }
+    private static void CheckPlaceholders(string where, string text, HashSet<string> codes, HashSet<string> retired, List<string> errors, bool allowSides) =>
+        errors.AddRange(PlaceholderProblems(text, codes, retired, allowSides).Select(p => $"{where}: {p}"));
 
     [GeneratedRegex(@"\{([A-Za-z][A-Za-z0-9_.]*)(?::[0-9]+)?\}")]
     private static partial Regex PlaceholderRegex();

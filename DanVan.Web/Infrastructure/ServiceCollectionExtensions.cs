@@ -122,6 +122,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<DanVan.Web.Rendering.ReportRenderer>();
         services.AddScoped<DanVan.Web.Services.Reports.ReportService>();
         services.AddScoped<DanVan.Web.Services.Dashboard.DashboardService>();
+        services.AddScoped<DanVan.Web.Services.Admin.Templates.TemplateAdminService>();
         services.AddMemoryCache();
         services.AddSingleton<DanVan.Web.Services.Dashboard.DashboardFiguresCache>();
         return services;
