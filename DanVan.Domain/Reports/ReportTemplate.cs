@@ -234,7 +234,7 @@ public partial class ReportTemplate
             if (char.IsAsciiLetterOrDigit(c)) ascii.Append(char.ToLowerInvariant(c));
             else if (ascii.Length > 0 && ascii[^1] != ' ') ascii.Append(' ');
         }
-        var words = ascii.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(4);
+        var words = ascii.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(6);
         var slug = string.Concat(words);
         if (slug.Length == 0) slug = "muc";
         if (slug.Length > 32) slug = slug[..32];
