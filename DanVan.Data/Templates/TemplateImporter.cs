@@ -24,7 +24,10 @@ public static partial class TemplateImporter
         }
         catch (JsonException ex)
         {
-            throw new TemplateImportException([$"Tệp đề cương không phải JSON hợp lệ (dòng {ex.LineNumber + 1}): {ex.Message}"]);
+            // The parser's own text is English; the place is what helps.
+            var where = ex.LineNumber is { } line ? $"dòng {line + 1}, ký tự {(ex.BytePositionInLine ?? 0) + 1}" : "không rõ vị trí";
+            var field = ex.Path is { Length: > 1 } path ? $", trường “{path.TrimStart('$', '.')}”" : "";
+            throw new TemplateImportException([$"Tệp đề cương không phải JSON hợp lệ hoặc sai kiểu dữ liệu ({where}{field})."]);
         }
     }
 

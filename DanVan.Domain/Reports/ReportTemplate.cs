@@ -234,8 +234,12 @@ public partial class ReportTemplate
             if (char.IsAsciiLetterOrDigit(c)) ascii.Append(char.ToLowerInvariant(c));
             else if (ascii.Length > 0 && ascii[^1] != ' ') ascii.Append(' ');
         }
-        var words = ascii.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(6);
-        var slug = string.Concat(words);
+        var slug = "";
+        foreach (var word in ascii.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (slug.Length > 0 && slug.Length + word.Length > 24) break;
+            slug += word;
+        }
         if (slug.Length == 0) slug = "muc";
         if (slug.Length > 32) slug = slug[..32];
         var stem = parentKey is null ? slug : parentKey + "." + slug;
