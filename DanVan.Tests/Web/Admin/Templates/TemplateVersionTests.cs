@@ -7,6 +7,7 @@ using DanVan.Domain.Periods;
 using DanVan.Tests.Support;
 using DanVan.Tests.Web.Entry;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DanVan.Tests.Web.Admin.Templates;
 
@@ -36,6 +37,16 @@ public sealed class TemplateVersionTests : IAsyncLifetime
             ["Name"] = "Hồ sơ kỳ trước chuyển sang (các Sở)", ["Measure"] = "hồ sơ", ["Kind"] = "count", ["Unit"] = "TTPVHCC",
             ["Group"] = "ketqua.ttpvhcc.hoso", ["Required"] = "true", ["Formula"] = "",
         });
+        // A figure computed from the period before only, cited in the appendix.
+        await admin.PostAndFollowAsync($"/admin/templates/{draft}/indicators", $"form[action='/admin/templates/{draft}/indicators']", new Dictionary<string, string>
+        {
+            ["Code"] = "HS.SO.CHUYENSANG", ["Name"] = "Hồ sơ các Sở chuyển sang từ kỳ trước", ["Measure"] = "hồ sơ", ["Kind"] = "count", ["Unit"] = "TTPVHCC",
+            ["Group"] = "ketqua.ttpvhcc.hoso", ["Required"] = "false", ["Formula"] = "PREV(HS.SO.DANGGQ)",
+        });
+        await admin.PostAndFollowAsync($"/admin/templates/{draft}/appendix", $"form[action='/admin/templates/{draft}/appendix']", new Dictionary<string, string>
+        {
+            ["Level"] = "0", ["Text"] = "Hồ sơ các Sở chuyển sang từ kỳ trước: {HS.SO.CHUYENSANG}",
+        });
         // Created after the draft, not yet published: still the old version.
         Assert.Equal(v1, (await TemplateAdminClient.WithDbAsync(_app, db => TemplateVersions.CurrentAsync(db, CancellationToken.None)))!.Id);
 
@@ -63,6 +74,10 @@ public sealed class TemplateVersionTests : IAsyncLifetime
         var q1 = await EntryPage.OpenAsync(unit, "2021-Q1", "TTPVHCC");
         Assert.Contains("Hồ sơ kỳ trước chuyển sang (các Sở)", q1.Document.Body!.TextContent);
         Assert.Equal("2.353", q1.ValueOf("HS.SO.KYTRUOC"));
+        var compiler = await _app.ApiAsync("tonghop@danvan.local");
+        var html = await (await compiler.GetAsync("/api/v1/periods/2021-Q1/report.html")).Content.ReadAsStringAsync();
+        var cited = html[html.IndexOf("Hồ sơ các Sở chuyển sang từ kỳ trước: ", StringComparison.Ordinal)..];
+        Assert.Contains("2.353", cited[..Math.Min(cited.Length, 200)]);
         var year = await EntryPage.OpenAsync(unit, "2021-Y", "TTPVHCC");
         Assert.DoesNotContain("Hồ sơ kỳ trước chuyển sang (các Sở)", year.Document.Body!.TextContent);
     }
@@ -184,6 +199,23 @@ public sealed class TemplateVersionTests : IAsyncLifetime
 
         var second = await admin.CreateDraftAsync();
         Assert.Equal(2, await TemplateAdminClient.WithDbAsync(_app, db => db.Templates.Where(t => t.Id == second).Select(t => t.Version).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Two_saves_racing_on_the_same_draft_cannot_both_win()
+    {
+        var admin = await TemplateAdminClient.SignInAsync(_app);
+        var draft = await admin.CreateDraftAsync();
+        await using var one = _app.Services.CreateAsyncScope();
+        await using var two = _app.Services.CreateAsyncScope();
+        var first = one.ServiceProvider.GetRequiredService<DanVan.Data.DanVanDbContext>();
+        var second = two.ServiceProvider.GetRequiredService<DanVan.Data.DanVanDbContext>();
+        var a = await first.Templates.SingleAsync(t => t.Id == draft);
+        var b = await second.Templates.SingleAsync(t => t.Id == draft);
+        a.Touch("một", DateTimeOffset.UtcNow);
+        b.Touch("hai", DateTimeOffset.UtcNow);
+        await first.SaveChangesAsync();
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => second.SaveChangesAsync());
     }
 
     [Fact]
