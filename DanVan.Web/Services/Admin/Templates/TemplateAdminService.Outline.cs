@@ -35,7 +35,7 @@ public sealed partial class TemplateAdminService
             return null;
         }, "Đã lưu mục.", ct);
 
-    /// <summary>Up or down among its siblings, or (no direction) under another parent ("" for the top level).</summary>
+    /// <summary>Up or down among its siblings, or under another parent (none for the top level).</summary>
     public Task<TemplateResult> MoveSectionAsync(int id, int sectionId, MoveForm form, CancellationToken ct) =>
         EditSectionAsync(id, sectionId, form.Stamp, (draft, section) =>
         {
@@ -49,12 +49,14 @@ public sealed partial class TemplateAdminService
                         return TemplateResult.Invalid("Mục đã ở đầu hoặc cuối, không chuyển được nữa.");
                     template.MoveSection(section.Key, form.Direction == "up" ? -1 : 1);
                     break;
-                default:
+                case "parent":
                     var parent = string.IsNullOrWhiteSpace(form.Parent) ? null : form.Parent.Trim();
                     if (parent is not null && template.Section(parent) is null)
                         return TemplateResult.Invalid("Mục cha không có trong đề cương.", new Dictionary<string, string> { [nameof(form.Parent)] = "Mục cha không có trong đề cương." });
                     template.MoveSectionUnder(section.Key, parent);
                     break;
+                default:
+                    return TemplateResult.Invalid("Chọn cách chuyển mục: lên, xuống hoặc sang mục cha khác.");
             }
             Audit(draft, TemplateAudit.SectionMoved, section.Key, before, $"{section.ParentKey ?? "(cấp cao nhất)"} #{section.Order}");
             return null;

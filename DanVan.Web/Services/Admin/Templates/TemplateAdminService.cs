@@ -188,12 +188,13 @@ public sealed partial class TemplateAdminService(DanVanDbContext db, CurrentUser
     /// Why a version could not be published: the import checks (formulas parse, codes exist, no cycles, sections,
     /// units …) and history — an indicator that has values in a past period may be retired but never left out.
     /// </summary>
-    private async Task<List<string>> ProblemsAsync(TemplateDocument document, CancellationToken ct)
+    private async Task<List<string>> ProblemsAsync(TemplateDocument document, CancellationToken ct, IReadOnlySet<string>? withValues = null)
     {
         var unitCodes = (await db.Units.AsNoTracking().Select(u => u.Code).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         var problems = TemplateImporter.Validate(document, unitCodes).ToList();
         var present = (document.Indicators ?? []).Where(i => i?.Code is not null).Select(i => i.Code).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        foreach (var code in (await CodesWithValuesAsync(document.Code ?? "", ct)).Where(c => !present.Contains(c)).Order(StringComparer.Ordinal))
+        withValues ??= await CodesWithValuesAsync(document.Code ?? "", ct);
+        foreach (var code in withValues.Where(c => !present.Contains(c)).Order(StringComparer.Ordinal))
             problems.Add($"Chỉ tiêu “{code}” đã có số liệu ở các kỳ trước: không được bỏ khỏi đề cương, chỉ được đánh dấu ngừng sử dụng (\"retired\": true).");
         return problems;
     }
@@ -289,7 +290,7 @@ public sealed partial class TemplateAdminService(DanVanDbContext db, CurrentUser
             units.Where(u => !u.IsAgency && !u.IsRetired).Select(u => new UnitOption(u.Code, u.Name)).ToList(),
             periods.Select(p => p.Option).ToList(),
             baseTemplate?.Version,
-            template.IsDraft ? await ProblemsAsync(document, ct) : [],
+            template.IsDraft ? await ProblemsAsync(document, ct, withValues) : [],
             baseDocument is null ? [] : TemplateDiff.Describe(baseDocument, document));
     }
 

@@ -63,10 +63,10 @@ public sealed class MoveForm : IStampedForm
 {
     public string? Stamp { get; set; }
 
-    /// <summary>"up" or "down" among siblings.</summary>
+    /// <summary>"up" or "down" among siblings; for sections also "parent" (under <see cref="Parent"/>).</summary>
     public string? Direction { get; set; }
 
-    /// <summary>For sections: the key of the new parent, or "" for the top level (used when Direction is empty).</summary>
+    /// <summary>With Direction "parent": the key of the new parent, empty for the top level.</summary>
     public string? Parent { get; set; }
 }
 
