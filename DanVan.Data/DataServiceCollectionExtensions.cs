@@ -22,10 +22,10 @@ public static class DataServiceCollectionExtensions
 
         services.AddDbContext<SqlServerDanVanDbContext>((sp, o) => o.UseSqlServer(
             ConnectionString(sp) ?? throw new InvalidOperationException("ConnectionStrings:DanVan is required when Database:Provider is SqlServer."),
-            sql => sql.EnableRetryOnFailure()).AddInterceptors(sp.GetServices<IInterceptor>()));
+            sql => sql.EnableRetryOnFailure()).AddInterceptors([new Templates.DraftBindingGuard(), .. sp.GetServices<IInterceptor>()]));
         services.AddDbContext<SqliteDanVanDbContext>((sp, o) => o
             .UseSqlite(SqliteConnectionString(ConnectionString(sp), contentRoot))
-            .AddInterceptors([new SqlitePragmaInterceptor(), .. sp.GetServices<IInterceptor>()]));
+            .AddInterceptors([new SqlitePragmaInterceptor(), new Templates.DraftBindingGuard(), .. sp.GetServices<IInterceptor>()]));
         services.AddScoped<DanVanDbContext>(sp => sp.GetRequiredService<DatabaseOptions>().Provider == DatabaseProvider.SqlServer
             ? sp.GetRequiredService<SqlServerDanVanDbContext>()
             : sp.GetRequiredService<SqliteDanVanDbContext>());

@@ -14,6 +14,9 @@ public class ReportTemplateConfiguration : IEntityTypeConfiguration<ReportTempla
         builder.Property(t => t.TitleTemplate).HasMaxLength(1000);
         builder.Property(t => t.OpeningTemplate).HasMaxLength(4000);
         builder.Property(t => t.ClosingTemplate).HasMaxLength(4000);
+        builder.Property(t => t.PublishedBy).HasMaxLength(256);
+        builder.Property(t => t.UpdatedBy).HasMaxLength(256);
+        builder.Property(t => t.ConcurrencyStamp).IsConcurrencyToken();
         builder.HasMany(t => t.Sections).WithOne().HasForeignKey(s => s.TemplateId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(t => t.AppendixRows).WithOne().HasForeignKey(r => r.TemplateId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(t => t.Sections).UsePropertyAccessMode(PropertyAccessMode.Field);

@@ -72,6 +72,7 @@ public sealed class DatabaseSeeder(
     {
         var unitIds = await db.Units.ToDictionaryAsync(u => u.Code, u => u.Id, ct);
         var imported = TemplateImporter.Build(SeedResources.Template(), unitIds, clock.GetUtcNow());
+        imported.Template.Publish(SeedUser, clock.GetUtcNow());
         db.Templates.Add(imported.Template);
         await db.SaveChangesAsync(ct);
         db.Indicators.AddRange(imported.Indicators.Select(f => f(imported.Template.Id)));
@@ -122,7 +123,7 @@ public sealed class DatabaseSeeder(
     private async Task SeedDemoPeriodsAsync(DemoDocument demo, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var template = await db.Templates.OrderByDescending(t => t.Version).FirstAsync(ct);
+        var template = await TemplateVersions.CurrentAsync(db, ct) ?? throw new InvalidOperationException("No published template to open the demo periods with.");
         var units = await db.Units.ToDictionaryAsync(u => u.Code, ct);
         var indicators = await db.Indicators.Where(i => i.TemplateId == template.Id).ToListAsync(ct);
         var rules = await db.Rules.Where(r => r.TemplateId == template.Id).ToListAsync(ct);

@@ -3,7 +3,11 @@ using System.Text.Json.Serialization;
 
 namespace DanVan.Data.Templates;
 
-/// <summary>A report template as a JSON file: the seed ships one; admins export and import them.</summary>
+/// <summary>
+/// A report template as a JSON file: the seed ships one; admins export any version and import one as a new draft
+/// (<see cref="TemplateImporter"/>, <see cref="TemplateExporter"/>). "retired": true marks an indicator no longer in use
+/// (omitted when false).
+/// </summary>
 public sealed record TemplateDocument(
     string Code,
     int Version,
@@ -41,7 +45,8 @@ public sealed record IndicatorDocument(
     string Unit,
     string Group,
     bool Required,
-    string? Formula);
+    string? Formula,
+    bool? Retired = null);
 
 public sealed record RuleDocument(string Code, string Left, string Op, string Right, string Severity, string Message);
 

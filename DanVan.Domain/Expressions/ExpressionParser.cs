@@ -2,7 +2,11 @@ using System.Globalization;
 
 namespace DanVan.Domain.Expressions;
 
-public sealed class ExpressionException(string message) : Exception(message);
+public sealed class ExpressionException(string message, int? position = null) : Exception(message)
+{
+    /// <summary>Where the problem is, 1-based, when it is at one place of the text.</summary>
+    public int? Position { get; } = position;
+}
 
 /// <summary>A small recursive-descent parser; errors are Vietnamese because admins edit rules in the browser.</summary>
 public static class ExpressionParser
@@ -16,7 +20,7 @@ public static class ExpressionParser
         var reader = new Reader(text);
         var expr = reader.ParseSum();
         reader.SkipSpaces();
-        if (!reader.AtEnd) throw new ExpressionException($"Ký tự không mong đợi “{reader.Peek}” ở vị trí {reader.Position + 1}.");
+        if (!reader.AtEnd) throw new ExpressionException($"Ký tự không mong đợi “{reader.Peek}” ở vị trí {reader.Position + 1}.", reader.Position + 1);
         return expr;
     }
 
@@ -89,10 +93,10 @@ public static class ExpressionParser
         private Expr ParsePrimary()
         {
             SkipSpaces();
-            if (AtEnd) throw new ExpressionException("Biểu thức kết thúc đột ngột.");
+            if (AtEnd) throw new ExpressionException($"Biểu thức kết thúc đột ngột ở vị trí {Position + 1}: còn thiếu số hoặc mã chỉ tiêu.", Position + 1);
             if (Peek == '(')
             {
-                if (++_depth > 64) throw new ExpressionException("Biểu thức lồng nhau quá sâu.");
+                if (++_depth > 64) throw new ExpressionException($"Biểu thức lồng nhau quá sâu (vị trí {Position + 1}).", Position + 1);
                 Position++;
                 var inner = ParseSum();
                 Expect(')');
@@ -102,22 +106,24 @@ public static class ExpressionParser
             if (char.IsAsciiDigit(Peek)) return ParseNumber();
             if (char.IsAsciiLetter(Peek))
             {
+                var start = Position;
                 var name = ReadName();
                 SkipSpaces();
                 if (!AtEnd && Peek == '(')
                 {
                     if (!name.Equals("PREV", StringComparison.OrdinalIgnoreCase))
-                        throw new ExpressionException($"Hàm “{name}” không được hỗ trợ (chỉ có PREV).");
+                        throw new ExpressionException($"Hàm “{name}” ở vị trí {start + 1} không được hỗ trợ (chỉ có PREV).", start + 1);
                     Position++;
                     SkipSpaces();
-                    if (AtEnd || !char.IsAsciiLetter(Peek)) throw new ExpressionException("PREV cần một mã chỉ tiêu.");
+                    if (AtEnd || !char.IsAsciiLetter(Peek))
+                        throw new ExpressionException($"PREV cần một mã chỉ tiêu ở vị trí {Position + 1}.", Position + 1);
                     var code = ReadName();
                     Expect(')');
                     return new PreviousExpr(code.ToUpperInvariant());
                 }
                 return new CodeExpr(name.ToUpperInvariant());
             }
-            throw new ExpressionException($"Ký tự không mong đợi “{Peek}” ở vị trí {Position + 1}.");
+            throw new ExpressionException($"Ký tự không mong đợi “{Peek}” ở vị trí {Position + 1}.", Position + 1);
         }
 
         private Expr ParseNumber()
@@ -126,7 +132,7 @@ public static class ExpressionParser
             while (!AtEnd && (char.IsAsciiDigit(Peek) || Peek == '.')) Position++;
             var token = text[start..Position];
             if (!decimal.TryParse(token, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
-                throw new ExpressionException($"Số “{token}” không hợp lệ.");
+                throw new ExpressionException($"Số “{token}” ở vị trí {start + 1} không hợp lệ.", start + 1);
             return new NumberExpr(value);
         }
 
@@ -142,7 +148,7 @@ public static class ExpressionParser
         private void Expect(char c)
         {
             SkipSpaces();
-            if (AtEnd || Peek != c) throw new ExpressionException($"Thiếu “{c}” ở vị trí {Position + 1}.");
+            if (AtEnd || Peek != c) throw new ExpressionException($"Thiếu “{c}” ở vị trí {Position + 1}.", Position + 1);
             Position++;
         }
     }

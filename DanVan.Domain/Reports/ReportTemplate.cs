@@ -1,13 +1,20 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
 using DanVan.Domain.Common;
 
 namespace DanVan.Domain.Reports;
 
 /// <summary>
-/// Đề cương báo cáo, one immutable version: the outline, the appendix, and (by TemplateId) the indicators and rules.
-/// Editing a template creates a new version; periods stay bound to the version they were opened with.
+/// Đề cương báo cáo, one version: the outline, the appendix, and (by TemplateId) the indicators and rules.
+/// A version is created as a draft, edited freely, then published; a published version never changes again, and
+/// periods bind only to published versions (the one current when they are opened).
 /// </summary>
-public class ReportTemplate
+public partial class ReportTemplate
 {
+    /// <summary>The deepest outline level: 0 is "I.", 1 is "1.", 2 is "a)".</summary>
+    public const int MaxDepth = 2;
+
     private readonly List<OutlineSection> _sections = [];
     private readonly List<AppendixRow> _appendixRows = [];
 
@@ -34,45 +41,259 @@ public class ReportTemplate
     public string ClosingTemplate { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>A working copy the admin edits; nothing but the admin pages reads it, and no period binds to it.</summary>
+    public bool IsDraft { get; private set; }
+
+    public DateTimeOffset? PublishedAt { get; private set; }
+    public string? PublishedBy { get; private set; }
+    public DateTimeOffset? UpdatedAt { get; private set; }
+    public string? UpdatedBy { get; private set; }
+
+    /// <summary>Renewed by every change of the draft (its outline, indicators or rules): two admins cannot overwrite each other.</summary>
+    public Guid ConcurrencyStamp { get; private set; }
+
     public IReadOnlyCollection<OutlineSection> Sections => _sections;
     public IReadOnlyCollection<AppendixRow> AppendixRows => _appendixRows;
 
+    /// <summary>A new version, as a draft; <see cref="Publish"/> makes it usable by periods.</summary>
     public static ReportTemplate Create(
         string code, int version, string name, string titleTemplate, string openingTemplate, string closingTemplate,
         DateTimeOffset createdAt)
     {
         if (string.IsNullOrWhiteSpace(code)) throw new DomainException("Mã đề cương không được trống.");
         if (version < 1) throw new DomainException("Phiên bản đề cương phải từ 1.");
-        return new ReportTemplate
+        var template = new ReportTemplate
         {
             Code = code.Trim(),
             Version = version,
-            Name = name.Trim(),
-            TitleTemplate = titleTemplate.Trim(),
-            OpeningTemplate = openingTemplate.Trim(),
-            ClosingTemplate = closingTemplate.Trim(),
             CreatedAt = createdAt,
+            IsDraft = true,
+            ConcurrencyStamp = Guid.NewGuid(),
         };
+        template.SetTexts(name, titleTemplate, openingTemplate, closingTemplate);
+        return template;
     }
+
+    /// <summary>Refuses any change to a published version: periods and issued reports rely on it staying as it was.</summary>
+    public void EnsureDraft()
+    {
+        if (!IsDraft)
+            throw new DomainException($"Phiên bản {Version} của đề cương đã phát hành nên không sửa được; hãy tạo bản nháp mới (nút “Sửa đề cương”).");
+    }
+
+    public void Publish(string user, DateTimeOffset at)
+    {
+        EnsureDraft();
+        IsDraft = false;
+        PublishedAt = at;
+        PublishedBy = user;
+        Touch(user, at);
+    }
+
+    /// <summary>Records a change of the draft (also of its indicators and rules, which live in their own rows).</summary>
+    public void Touch(string user, DateTimeOffset at)
+    {
+        UpdatedAt = at;
+        UpdatedBy = user;
+        ConcurrencyStamp = Guid.NewGuid();
+    }
+
+    public void SetTexts(string name, string titleTemplate, string openingTemplate, string closingTemplate)
+    {
+        EnsureDraft();
+        if (string.IsNullOrWhiteSpace(name)) throw new DomainException("Tên đề cương không được trống.");
+        if (string.IsNullOrWhiteSpace(titleTemplate)) throw new DomainException("Trích yếu không được trống.");
+        Name = name.Trim();
+        TitleTemplate = titleTemplate.Trim();
+        OpeningTemplate = (openingTemplate ?? "").Trim();
+        ClosingTemplate = (closingTemplate ?? "").Trim();
+    }
+
+    public OutlineSection? Section(string key) => _sections.FirstOrDefault(s => s.Key == key);
+
+    /// <summary>0 for a top-level section ("I."), 1 under it ("1."), 2 below that ("a)").</summary>
+    public int DepthOf(string key)
+    {
+        var depth = 0;
+        var section = Section(key) ?? throw new DomainException($"Mục “{key}” không có trong đề cương.");
+        while (section.ParentKey is { } parent)
+        {
+            depth++;
+            section = Section(parent)!;
+        }
+        return depth;
+    }
+
+    public IReadOnlyList<OutlineSection> ChildrenOf(string? parentKey) =>
+        _sections.Where(s => s.ParentKey == parentKey).OrderBy(s => s.Order).ToList();
 
     public OutlineSection AddSection(
         string key, string? parentKey, string title, string? defaultText, int? writerUnitId, bool runIn = false)
     {
+        EnsureDraft();
+        key = key?.Trim() ?? "";
         if (_sections.Any(s => s.Key == key)) throw new DomainException($"Mục “{key}” đã có trong đề cương.");
         if (parentKey is not null && _sections.All(s => s.Key != parentKey))
             throw new DomainException($"Mục cha “{parentKey}” chưa có trong đề cương.");
+        if (parentKey is not null && DepthOf(parentKey) >= MaxDepth)
+            throw new DomainException("Đề cương chỉ có ba cấp (I., 1., a)): không thêm được mục con dưới mục cấp a).");
         var order = _sections.Count(s => s.ParentKey == parentKey) + 1;
         var section = OutlineSection.Create(key, parentKey, order, title, defaultText, writerUnitId, runIn);
         _sections.Add(section);
         return section;
     }
 
+    public void UpdateSection(string key, string title, string? defaultText, int? writerUnitId, bool runIn)
+    {
+        EnsureDraft();
+        var section = Section(key) ?? throw new DomainException($"Mục “{key}” không có trong đề cương.");
+        section.Update(title, defaultText, writerUnitId, runIn);
+    }
+
+    /// <summary>Moves a section one place up (offset −1) or down (+1) among its siblings.</summary>
+    public void MoveSection(string key, int offset)
+    {
+        EnsureDraft();
+        var section = Section(key) ?? throw new DomainException($"Mục “{key}” không có trong đề cương.");
+        var siblings = ChildrenOf(section.ParentKey).ToList();
+        var index = siblings.IndexOf(section);
+        var target = index + Math.Sign(offset);
+        if (target < 0 || target >= siblings.Count) return;
+        siblings.RemoveAt(index);
+        siblings.Insert(target, section);
+        Renumber(siblings);
+    }
+
+    /// <summary>Moves a section (with everything under it) to the end of another parent, or to the top level.</summary>
+    public void MoveSectionUnder(string key, string? newParentKey)
+    {
+        EnsureDraft();
+        var section = Section(key) ?? throw new DomainException($"Mục “{key}” không có trong đề cương.");
+        if (section.ParentKey == newParentKey) return;
+        if (newParentKey is not null)
+        {
+            if (Section(newParentKey) is null) throw new DomainException($"Mục cha “{newParentKey}” không có trong đề cương.");
+            if (newParentKey == key || IsUnder(newParentKey, key))
+                throw new DomainException("Không chuyển được một mục vào chính nó hoặc vào mục con của nó.");
+        }
+        var newDepth = newParentKey is null ? 0 : DepthOf(newParentKey) + 1;
+        if (newDepth + Height(key) > MaxDepth)
+            throw new DomainException("Đề cương chỉ có ba cấp (I., 1., a)): mục này và các mục con của nó không đặt được ở đó.");
+        var oldParent = section.ParentKey;
+        section.Place(newParentKey, _sections.Count(s => s.ParentKey == newParentKey) + 1);
+        Renumber(ChildrenOf(oldParent));
+    }
+
+    /// <summary>Removes a section that has no sub-items (indicators grouped under it are checked by the caller).</summary>
+    public void RemoveSection(string key)
+    {
+        EnsureDraft();
+        var section = Section(key) ?? throw new DomainException($"Mục “{key}” không có trong đề cương.");
+        var children = ChildrenOf(key);
+        if (children.Count > 0)
+            throw new DomainException($"Mục “{Describe(section)}” còn {children.Count} mục con; hãy xóa hoặc chuyển các mục con trước.");
+        _sections.Remove(section);
+        Renumber(ChildrenOf(section.ParentKey));
+    }
+
+    /// <summary>True when <paramref name="key"/> lies somewhere below <paramref name="ancestorKey"/>.</summary>
+    public bool IsUnder(string key, string ancestorKey)
+    {
+        var current = Section(key)?.ParentKey;
+        while (current is not null)
+        {
+            if (current == ancestorKey) return true;
+            current = Section(current)?.ParentKey;
+        }
+        return false;
+    }
+
+    private int Height(string key)
+    {
+        var children = _sections.Where(s => s.ParentKey == key).ToList();
+        return children.Count == 0 ? 0 : 1 + children.Max(c => Height(c.Key));
+    }
+
+    private static void Renumber(IReadOnlyList<OutlineSection> siblings)
+    {
+        for (var i = 0; i < siblings.Count; i++) siblings[i].Place(siblings[i].ParentKey, i + 1);
+    }
+
+    private static string Describe(OutlineSection section) => section.Title.Length > 0 ? section.Title : section.Key;
+
+    /// <summary>
+    /// A key for a new section: the parent's key, a dot, and the title's first words without diacritics
+    /// ("ketqua" + "Công tác phối hợp" → "ketqua.congtacphoihop"), made unique with a number.
+    /// </summary>
+    public string SuggestKey(string? parentKey, string title)
+    {
+        var ascii = new StringBuilder();
+        foreach (var c in (title ?? "").Replace('đ', 'd').Replace('Đ', 'D').Normalize(NormalizationForm.FormD))
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
+            if (char.IsAsciiLetterOrDigit(c)) ascii.Append(char.ToLowerInvariant(c));
+            else if (ascii.Length > 0 && ascii[^1] != ' ') ascii.Append(' ');
+        }
+        var slug = "";
+        foreach (var word in ascii.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (slug.Length > 0 && slug.Length + word.Length > 24) break;
+            slug += word;
+        }
+        if (slug.Length == 0) slug = "muc";
+        if (slug.Length > 32) slug = slug[..32];
+        var stem = parentKey is null ? slug : parentKey + "." + slug;
+        if (stem.Length > 120) stem = stem[..120];
+        var candidate = stem;
+        for (var n = 2; _sections.Any(s => s.Key == candidate); n++) candidate = stem + n.ToString(CultureInfo.InvariantCulture);
+        return candidate;
+    }
+
+    /// <summary>Keys are letters, digits, '.', '_' and '-' (they travel in JSON files and links).</summary>
+    public static bool IsValidKey(string? key) => key is { Length: > 0 and <= 128 } && KeyRegex().IsMatch(key);
+
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]*$")]
+    private static partial Regex KeyRegex();
+
     public AppendixRow AddAppendixRow(int level, string text)
     {
+        EnsureDraft();
         var row = AppendixRow.Create(_appendixRows.Count + 1, level, text);
         _appendixRows.Add(row);
         return row;
     }
+
+    public IReadOnlyList<AppendixRow> Appendix() => _appendixRows.OrderBy(r => r.Order).ToList();
+
+    /// <summary>Changes the row at a place (1-based) of the appendix.</summary>
+    public void UpdateAppendixRow(int order, int level, string text)
+    {
+        EnsureDraft();
+        RowAt(order).Update(level, text);
+    }
+
+    public void MoveAppendixRow(int order, int offset)
+    {
+        EnsureDraft();
+        var rows = Appendix().ToList();
+        var row = RowAt(order);
+        var target = order - 1 + Math.Sign(offset);
+        if (target < 0 || target >= rows.Count) return;
+        rows.Remove(row);
+        rows.Insert(target, row);
+        for (var i = 0; i < rows.Count; i++) rows[i].MoveTo(i + 1);
+    }
+
+    public void RemoveAppendixRow(int order)
+    {
+        EnsureDraft();
+        _appendixRows.Remove(RowAt(order));
+        var rows = Appendix();
+        for (var i = 0; i < rows.Count; i++) rows[i].MoveTo(i + 1);
+    }
+
+    private AppendixRow RowAt(int order) =>
+        _appendixRows.FirstOrDefault(r => r.Order == order) ?? throw new DomainException($"Phụ lục không có dòng thứ {order}.");
 
     /// <summary>Sections in document order (depth-first, by Order among siblings).</summary>
     public IReadOnlyList<(OutlineSection Section, int Depth, int Number)> Outline()
@@ -128,18 +349,30 @@ public class OutlineSection
         string key, string? parentKey, int order, string title, string? defaultText, int? writerUnitId, bool runIn)
     {
         if (string.IsNullOrWhiteSpace(key) || key.Length > 128) throw new DomainException("Khóa mục phải có từ 1 đến 128 ký tự.");
-        // A run-in item may be a plain numbered paragraph ("a) Trên cơ sở …"): only it may have no title.
-        if (string.IsNullOrWhiteSpace(title) && !runIn) throw new DomainException($"Mục “{key}” chưa có tiêu đề.");
-        return new OutlineSection
+        var section = new OutlineSection
         {
             Key = key.Trim(),
             ParentKey = parentKey,
             Order = order,
-            Title = title?.Trim() ?? "",
-            DefaultText = string.IsNullOrWhiteSpace(defaultText) ? null : defaultText.Trim(),
-            WriterUnitId = writerUnitId,
-            RunIn = runIn,
         };
+        section.Update(title, defaultText, writerUnitId, runIn);
+        return section;
+    }
+
+    internal void Update(string title, string? defaultText, int? writerUnitId, bool runIn)
+    {
+        // A run-in item may be a plain numbered paragraph ("a) Trên cơ sở …"): only it may have no title.
+        if (string.IsNullOrWhiteSpace(title) && !runIn) throw new DomainException($"Mục “{Key}” chưa có tiêu đề.");
+        Title = title?.Trim() ?? "";
+        DefaultText = string.IsNullOrWhiteSpace(defaultText) ? null : defaultText.Replace("\r\n", "\n").Trim();
+        WriterUnitId = writerUnitId;
+        RunIn = runIn;
+    }
+
+    internal void Place(string? parentKey, int order)
+    {
+        ParentKey = parentKey;
+        Order = order;
     }
 }
 
@@ -157,10 +390,20 @@ public class AppendixRow
     public int Level { get; private set; }
     public string Text { get; private set; }
 
-    internal static AppendixRow Create(int order, int level, string text) => new()
+    internal static AppendixRow Create(int order, int level, string text)
     {
-        Order = order,
-        Level = level is 0 or 1 ? level : throw new DomainException("Cấp dòng phụ lục chỉ là 0 hoặc 1."),
-        Text = text.Trim(),
-    };
+        var row = new AppendixRow { Order = order };
+        row.Update(level, text);
+        return row;
+    }
+
+    internal void Update(int level, string text)
+    {
+        if (level is not (0 or 1)) throw new DomainException("Cấp dòng phụ lục chỉ là 0 hoặc 1.");
+        if (string.IsNullOrWhiteSpace(text)) throw new DomainException("Dòng phụ lục không được trống.");
+        Level = level;
+        Text = text.Trim();
+    }
+
+    internal void MoveTo(int order) => Order = order;
 }

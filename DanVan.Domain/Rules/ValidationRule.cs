@@ -10,6 +10,9 @@ namespace DanVan.Domain.Rules;
 /// </summary>
 public partial class ValidationRule
 {
+    public const int MaxCodeLength = 64;
+    public const int MaxMessageLength = 2000;
+
     private Expr? _left;
     private Expr? _right;
 
@@ -43,30 +46,37 @@ public partial class ValidationRule
     public static ValidationRule Create(
         int templateId, string code, string left, RuleOperator op, string right, Severity severity, string message)
     {
-        if (string.IsNullOrWhiteSpace(code) || code.Length > 64)
-            throw new DomainException("Mã quy tắc phải có từ 1 đến 64 ký tự.");
-        if (string.IsNullOrWhiteSpace(message))
-            throw new DomainException($"Quy tắc {code} chưa có thông báo.");
-        var rule = new ValidationRule
-        {
-            TemplateId = templateId,
-            Code = code.Trim(),
-            Left = left.Trim(),
-            Operator = op,
-            Right = right.Trim(),
-            Severity = severity,
-            Message = message.Trim(),
-        };
+        if (string.IsNullOrWhiteSpace(code) || code.Length > MaxCodeLength)
+            throw new DomainException($"Mã quy tắc phải có từ 1 đến {MaxCodeLength} ký tự.");
+        var rule = new ValidationRule { TemplateId = templateId, Code = code.Trim() };
+        rule.Update(left, op, right, severity, message);
+        return rule;
+    }
+
+    /// <summary>Everything but the code (explanations of past periods refer to it).</summary>
+    public void Update(string left, RuleOperator op, string right, Severity severity, string message)
+    {
+        if (string.IsNullOrWhiteSpace(message)) throw new DomainException($"Quy tắc {Code} chưa có thông báo.");
+        if (message.Trim().Length > MaxMessageLength) throw new DomainException($"Thông báo của quy tắc {Code} dài quá {MaxMessageLength} ký tự.");
+        if (!Enum.IsDefined(op)) throw new DomainException($"Quy tắc {Code}: phép so sánh không hợp lệ.");
+        if (!Enum.IsDefined(severity)) throw new DomainException($"Quy tắc {Code}: mức độ không hợp lệ.");
+        Expr parsedLeft, parsedRight;
         try
         {
-            _ = rule.LeftExpr;
-            _ = rule.RightExpr;
+            parsedLeft = ExpressionParser.Parse(left ?? "");
+            parsedRight = ExpressionParser.Parse(right ?? "");
         }
         catch (ExpressionException ex)
         {
-            throw new DomainException($"Quy tắc {code}: {ex.Message}");
+            throw new DomainException($"Quy tắc {Code}: {ex.Message}");
         }
-        return rule;
+        Left = left!.Trim();
+        Operator = op;
+        Right = right!.Trim();
+        Severity = severity;
+        Message = message.Trim();
+        _left = parsedLeft;
+        _right = parsedRight;
     }
 
     /// <summary>The violation, or null when the rule holds or cannot be judged because a figure is blank.</summary>

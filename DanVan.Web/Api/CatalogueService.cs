@@ -33,10 +33,10 @@ public sealed class CatalogueService(DanVanDbContext db)
         p.Code, p.Name, p.PeriodCode.KindToken, p.Year, p.CutoffFrom, p.CutoffTo, p.UnitDeadline, p.SendDeadline,
         p.IsLocked, p.IsIllustrative);
 
-    /// <summary>The indicators of the newest template version.</summary>
+    /// <summary>The indicators of the newest published template version (the one new periods are opened with).</summary>
     public async Task<IReadOnlyList<IndicatorDto>> IndicatorsAsync(CancellationToken ct)
     {
-        var templateId = await db.Templates.OrderByDescending(t => t.Version).Select(t => (int?)t.Id).FirstOrDefaultAsync(ct);
+        var templateId = (await DanVan.Data.Templates.TemplateVersions.CurrentAsync(db, ct))?.Id;
         if (templateId is null) return [];
         return await (
                 from i in db.Indicators.AsNoTracking()

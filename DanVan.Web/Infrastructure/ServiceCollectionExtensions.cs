@@ -131,6 +131,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<DanVan.Web.Services.Dashboard.DashboardService>();
         services.AddScoped<DanVan.Web.Services.Admin.Periods.PeriodAdminService>();
         services.AddScoped<DanVan.Web.Services.Admin.Units.UnitAdminService>();
+        services.AddScoped<DanVan.Web.Services.Admin.Templates.TemplateAdminService>();
         services.AddMemoryCache();
         services.AddSingleton<DanVan.Web.Services.Dashboard.DashboardFiguresCache>();
         services.AddScoped<DanVan.Web.Services.Admin.Users.UserAdminService>();

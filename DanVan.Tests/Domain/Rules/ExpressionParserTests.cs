@@ -96,17 +96,17 @@ public class ExpressionParserTests
     }
 
     [Theory]
-    [InlineData("A +", "Biểu thức kết thúc đột ngột.")]
+    [InlineData("A +", "Biểu thức kết thúc đột ngột ở vị trí 4: còn thiếu số hoặc mã chỉ tiêu.")]
     [InlineData("(A", "Thiếu “)” ở vị trí 3.")]
-    [InlineData("FOO(A)", "Hàm “FOO” không được hỗ trợ (chỉ có PREV).")]
+    [InlineData("FOO(A)", "Hàm “FOO” ở vị trí 1 không được hỗ trợ (chỉ có PREV).")]
     [InlineData("A $ B", "Ký tự không mong đợi “$” ở vị trí 3.")]
     [InlineData("", "Biểu thức trống.")]
     [InlineData("   ", "Biểu thức trống.")]
-    [InlineData("PREV()", "PREV cần một mã chỉ tiêu.")]
-    [InlineData("PREV(1)", "PREV cần một mã chỉ tiêu.")]
+    [InlineData("PREV()", "PREV cần một mã chỉ tiêu ở vị trí 6.")]
+    [InlineData("PREV(1)", "PREV cần một mã chỉ tiêu ở vị trí 6.")]
     [InlineData("PREV(A", "Thiếu “)” ở vị trí 7.")]
     [InlineData("A B", "Ký tự không mong đợi “B” ở vị trí 3.")]
-    [InlineData("1.2.3", "Số “1.2.3” không hợp lệ.")]
+    [InlineData("1.2.3", "Số “1.2.3” ở vị trí 1 không hợp lệ.")]
     [InlineData("A)", "Ký tự không mong đợi “)” ở vị trí 2.")]
     [InlineData("* A", "Ký tự không mong đợi “*” ở vị trí 1.")]
     public void Parse_errors_are_Vietnamese_and_point_at_the_problem(string expression, string message)
@@ -120,7 +120,7 @@ public class ExpressionParserTests
     {
         Assert.Equal(1m, Eval(new string('(', 64) + "1" + new string(')', 64)));
         var ex = Assert.Throws<ExpressionException>(() => ExpressionParser.Parse(new string('(', 65) + "1" + new string(')', 65)));
-        Assert.Equal("Biểu thức lồng nhau quá sâu.", ex.Message);
+        Assert.StartsWith("Biểu thức lồng nhau quá sâu", ex.Message);
     }
 
     [Fact]
@@ -136,7 +136,7 @@ public class ExpressionParserTests
     {
         Assert.False(ExpressionParser.TryParse("A +", out var expr, out var error));
         Assert.Null(expr);
-        Assert.Equal("Biểu thức kết thúc đột ngột.", error);
+        Assert.Equal("Biểu thức kết thúc đột ngột ở vị trí 4: còn thiếu số hoặc mã chỉ tiêu.", error);
 
         Assert.True(ExpressionParser.TryParse("A + 1", out expr, out error));
         Assert.NotNull(expr);

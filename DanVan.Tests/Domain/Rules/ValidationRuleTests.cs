@@ -127,7 +127,7 @@ public class ValidationRuleTests
     {
         var ex = Assert.Throws<DomainException>(() =>
             ValidationRule.Create(1, "R9", "A +", RuleOperator.Equal, "B", Severity.Error, "msg"));
-        Assert.Equal("Quy tắc R9: Biểu thức kết thúc đột ngột.", ex.Message);
+        Assert.Equal("Quy tắc R9: Biểu thức kết thúc đột ngột ở vị trí 4: còn thiếu số hoặc mã chỉ tiêu.", ex.Message);
     }
 
     [Fact]

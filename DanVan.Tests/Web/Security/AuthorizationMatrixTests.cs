@@ -125,6 +125,39 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["POST /admin/users/{userId}/reset-two-factor"] = [Admin],
         ["GET /Account/LoginTwoFactor"] = Everyone,
         ["POST /Account/LoginTwoFactor"] = Everyone,
+        ["GET /admin/templates"] = [Admin],
+        ["POST /admin/templates/draft"] = [Admin],
+        ["POST /admin/templates/import"] = [Admin],
+        ["GET /admin/templates/{id:int}"] = [Admin],
+        ["GET /admin/templates/{id:int}/export"] = [Admin],
+        ["POST /admin/templates/{id:int}/general"] = [Admin],
+        ["POST /admin/templates/{id:int}/publish"] = [Admin],
+        ["POST /admin/templates/{id:int}/discard"] = [Admin],
+        ["GET /admin/templates/{id:int}/indicators"] = [Admin],
+        ["POST /admin/templates/{id:int}/indicators"] = [Admin],
+        ["GET /admin/templates/{id:int}/indicators/{indicatorId:int}"] = [Admin],
+        ["POST /admin/templates/{id:int}/indicators/{indicatorId:int}"] = [Admin],
+        ["POST /admin/templates/{id:int}/indicators/{indicatorId:int}/move"] = [Admin],
+        ["POST /admin/templates/{id:int}/indicators/{indicatorId:int}/retire"] = [Admin],
+        ["POST /admin/templates/{id:int}/indicators/{indicatorId:int}/restore"] = [Admin],
+        ["POST /admin/templates/{id:int}/indicators/{indicatorId:int}/delete"] = [Admin],
+        ["GET /admin/templates/{id:int}/rules"] = [Admin],
+        ["GET /admin/templates/{id:int}/rules/new"] = [Admin],
+        ["POST /admin/templates/{id:int}/rules/new"] = [Admin],
+        ["GET /admin/templates/{id:int}/rules/{ruleId:int}"] = [Admin],
+        ["POST /admin/templates/{id:int}/rules/{ruleId:int}"] = [Admin],
+        ["POST /admin/templates/{id:int}/rules/{ruleId:int}/delete"] = [Admin],
+        ["GET /admin/templates/{id:int}/outline"] = [Admin],
+        ["POST /admin/templates/{id:int}/outline"] = [Admin],
+        ["GET /admin/templates/{id:int}/outline/{sectionId:int}"] = [Admin],
+        ["POST /admin/templates/{id:int}/outline/{sectionId:int}"] = [Admin],
+        ["POST /admin/templates/{id:int}/outline/{sectionId:int}/move"] = [Admin],
+        ["POST /admin/templates/{id:int}/outline/{sectionId:int}/delete"] = [Admin],
+        ["GET /admin/templates/{id:int}/appendix"] = [Admin],
+        ["POST /admin/templates/{id:int}/appendix"] = [Admin],
+        ["POST /admin/templates/{id:int}/appendix/{rowId:int}"] = [Admin],
+        ["POST /admin/templates/{id:int}/appendix/{rowId:int}/move"] = [Admin],
+        ["POST /admin/templates/{id:int}/appendix/{rowId:int}/delete"] = [Admin],
         // Last: setting up a key renews the security stamp, which ends the API tokens the checks above use.
         ["GET /Account/TwoFactor"] = Readers,
         ["POST /Account/TwoFactor/enable"] = Readers,
@@ -198,6 +231,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
             .Replace("{period}", route.Contains("/report", StringComparison.Ordinal) ? "2021-H1" : "2021-Y")
             .Replace("{unit}", "BTCD").Replace("{userId}", "no-such-user").Replace("{code}", "DON.TONG").Replace("{format}", "pdf")
             .Replace("{documentName}.json", "v1.json").Replace("/{documentName?}", "");
+        url = System.Text.RegularExpressions.Regex.Replace(url, @"\{[A-Za-z]*:int\}", "1"); // template 1 and its first rows
         if (url.EndsWith("/history", StringComparison.Ordinal)) url += "?code=DON.TONG";
         return (route[..space], url);
     }

@@ -222,7 +222,12 @@ public sealed class DashboardService(DanVanDbContext db, TimeProvider clock, Das
 
         public string CodeOf(int indicatorId) => _codes[indicatorId];
 
-        /// <summary>The entered codes behind some codes: computed indicators are replaced by what their formulas read.</summary>
+        private readonly HashSet<string> _entered = indicators.Where(i => !i.IsComputed).Select(i => i.Code).ToHashSet(StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>
+        /// The entered codes behind some codes: computed indicators are replaced by what their formulas read. Across
+        /// template versions a code may be computed in one and entered in another: then it counts as both.
+        /// </summary>
         public HashSet<string> EnteredCodes(IEnumerable<string> codes)
         {
             var result = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -231,9 +236,9 @@ public sealed class DashboardService(DanVanDbContext db, TimeProvider clock, Das
             while (pending.TryPop(out var code))
             {
                 if (!seen.Add(code)) continue;
-                var formula = Formulas.Values.Select(f => f.GetValueOrDefault(code)).FirstOrDefault(f => f is not null);
-                if (formula is null) result.Add(code);
-                else foreach (var inner in formula.CurrentCodes()) pending.Push(inner);
+                var formulas = Formulas.Values.Select(f => f.GetValueOrDefault(code)).OfType<Expr>().ToList();
+                if (formulas.Count == 0 || _entered.Contains(code)) result.Add(code);
+                foreach (var inner in formulas.SelectMany(f => f.CurrentCodes())) pending.Push(inner);
             }
             return result;
         }

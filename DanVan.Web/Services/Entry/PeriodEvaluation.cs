@@ -78,6 +78,10 @@ public static class PeriodEvaluation
             .ToDictionary(i => i.Code, i => ExpressionParser.Parse(i.Formula!), StringComparer.OrdinalIgnoreCase);
         var byUnit = values.Where(v => codeOf.ContainsKey(v.IndicatorId)).ToLookup(v => (v.PeriodId, v.UnitId));
         var ownByUnit = own.ToLookup(i => i.UnitId);
+        // The period before by code, whichever unit supplied each figure then (it may be on another template version).
+        var before = previous is null
+            ? null
+            : new ComputingValueSource(Numbers(values.Where(v => v.PeriodId == previous.Id && codeOf.ContainsKey(v.IndicatorId)), codeOf), formulas);
         var result = new List<UnitEvaluation>(units.Count);
         foreach (var unit in units)
         {
@@ -89,9 +93,6 @@ public static class PeriodEvaluation
                 continue;
             }
             var current = byUnit[(period.Id, unit.Id)].ToList();
-            IValueSource? before = null;
-            if (previous is not null)
-                before = new ComputingValueSource(Numbers(byUnit[(previous.Id, unit.Id)], codeOf), formulas);
             var source = new ComputingValueSource(Numbers(current, codeOf), formulas, before);
             var applicable = RuleEvaluator.ApplicableTo(rules, supplied.Select(i => i.Code).ToHashSet(StringComparer.OrdinalIgnoreCase));
             var violations = RuleEvaluator.Evaluate(applicable, source)
@@ -103,8 +104,12 @@ public static class PeriodEvaluation
         return result;
     }
 
-    private static Dictionary<string, decimal?> Numbers(IEnumerable<OwnValue> values, IReadOnlyDictionary<int, string> codeOf) =>
-        values.ToDictionary(v => codeOf[v.IndicatorId], v => v.Number is { } n ? (decimal?)n : null, StringComparer.OrdinalIgnoreCase);
+    private static Dictionary<string, decimal?> Numbers(IEnumerable<OwnValue> values, IReadOnlyDictionary<int, string> codeOf)
+    {
+        var numbers = new Dictionary<string, decimal?>(StringComparer.OrdinalIgnoreCase);
+        foreach (var v in values) numbers[codeOf[v.IndicatorId]] = v.Number is { } n ? (decimal)n : null;
+        return numbers;
+    }
 
     /// <summary>One stored figure of a unit it supplies (the indicator's own unit).</summary>
     public sealed class OwnValue

@@ -103,10 +103,13 @@ public sealed partial class SubmissionContext
         var previousValues = new Dictionary<string, decimal?>(StringComparer.OrdinalIgnoreCase);
         if (previous is not null)
         {
+            // By code, whichever unit supplied it then: the previous period may be on an older template version, in
+            // which the figure had its own indicator row and perhaps another supplier.
+            var wanted = PreviousCodes(indicators, rules, formulas);
             var rows = await (
-                    from v in db.Values.AsNoTracking()
-                    join i in db.Indicators.AsNoTracking() on v.IndicatorId equals i.Id
-                    where v.PeriodId == previous.Id && v.UnitId == unit.Id
+                    from i in db.Indicators.AsNoTracking()
+                    join v in db.Values.AsNoTracking() on new { IndicatorId = i.Id, i.UnitId } equals new { v.IndicatorId, v.UnitId }
+                    where i.TemplateId == previous.TemplateId && wanted.Contains(i.Code) && v.PeriodId == previous.Id
                     select new { i.Code, v.Number })
                 .ToListAsync(ct);
             foreach (var row in rows) previousValues[row.Code] = row.Number;
@@ -176,6 +179,24 @@ public sealed partial class SubmissionContext
             }
         }
         return formulas;
+    }
+
+    /// <summary>The codes whose previous-period values the sheet can read: its own, and what PREV and formulas reach.</summary>
+    private static List<string> PreviousCodes(
+        IReadOnlyList<Indicator> indicators, IReadOnlyList<ValidationRule> rules, IReadOnlyDictionary<string, Expr> formulas)
+    {
+        var codes = indicators.Select(i => i.Code).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var rule in rules)
+        {
+            codes.UnionWith(ExpressionCache.PreviousCodes(rule.Left));
+            codes.UnionWith(ExpressionCache.PreviousCodes(rule.Right));
+        }
+        foreach (var formula in formulas.Values)
+        {
+            codes.UnionWith(formula.CurrentCodes());
+            codes.UnionWith(formula.PreviousCodes());
+        }
+        return [.. codes];
     }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\{([A-Za-z][A-Za-z0-9_.]*)\}")]

@@ -264,9 +264,14 @@ public sealed class ReportService(DanVanDbContext db, CurrentUser currentUser, T
         IValueSource? previousValues = null;
         if (previous is not null)
         {
-            var prev = (await db.Values.AsNoTracking().Where(v => v.PeriodId == previous.Id).Select(v => new { v.IndicatorId, v.Number }).ToListAsync(ct))
-                .Where(v => codeById.ContainsKey(v.IndicatorId))
-                .ToDictionary(v => codeById[v.IndicatorId], v => v.Number, StringComparer.OrdinalIgnoreCase);
+            // By code: the previous period may be on an older template version, whose indicator rows are its own.
+            var prev = new Dictionary<string, decimal?>(StringComparer.OrdinalIgnoreCase);
+            foreach (var row in await (
+                         from i in db.Indicators.AsNoTracking()
+                         join v in db.Values.AsNoTracking() on new { IndicatorId = i.Id, i.UnitId } equals new { v.IndicatorId, v.UnitId }
+                         where i.TemplateId == previous.TemplateId && v.PeriodId == previous.Id
+                         select new { i.Code, v.Number }).ToListAsync(ct))
+                prev[row.Code] = row.Number;
             var formulas = indicators.Where(i => i.IsComputed).ToDictionary(i => i.Code, i => ExpressionParser.Parse(i.Formula!), StringComparer.OrdinalIgnoreCase);
             previousValues = new ComputingValueSource(prev, formulas);
         }

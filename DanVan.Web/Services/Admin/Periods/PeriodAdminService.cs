@@ -265,9 +265,9 @@ public sealed class PeriodAdminService(DanVanDbContext db, CurrentUser currentUs
 
     private sealed record TemplateRef(int Id, string Code, string Name, int Version);
 
-    /// <summary>The current template: the latest version (periods bind to it when they are created).</summary>
+    /// <summary>The current template: the newest published version (periods bind to it when they are created).</summary>
     private Task<TemplateRef?> CurrentTemplateAsync(CancellationToken ct) =>
-        db.Templates.AsNoTracking().OrderByDescending(t => t.Version).ThenByDescending(t => t.Id)
+        db.Templates.AsNoTracking().Where(t => !t.IsDraft).OrderByDescending(t => t.Version).ThenByDescending(t => t.Id)
             .Select(t => new TemplateRef(t.Id, t.Code, t.Name, t.Version)).FirstOrDefaultAsync(ct);
 
     /// <summary>A period code from a kind token and a year typed by a person or sent by the API, or null with errors.</summary>

@@ -265,7 +265,7 @@ public sealed class UnitAdminService(DanVanDbContext db, CurrentUser currentUser
     private sealed record TemplateRef(int Id, string Name, int Version);
 
     private Task<TemplateRef?> CurrentTemplateAsync(CancellationToken ct) =>
-        db.Templates.AsNoTracking().OrderByDescending(t => t.Version).ThenByDescending(t => t.Id)
+        db.Templates.AsNoTracking().Where(t => !t.IsDraft).OrderByDescending(t => t.Version).ThenByDescending(t => t.Id)
             .Select(t => new TemplateRef(t.Id, t.Name, t.Version)).FirstOrDefaultAsync(ct);
 
     private sealed record Supplied(ILookup<int, SuppliedItem> Indicators, ILookup<int, SuppliedItem> Sections);
