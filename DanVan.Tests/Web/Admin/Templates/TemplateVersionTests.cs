@@ -1,3 +1,4 @@
+using DanVan.Data.Periods;
 using System.Net;
 using System.Net.Http.Json;
 using AngleSharp.Dom;
@@ -61,7 +62,9 @@ public sealed class TemplateVersionTests : IAsyncLifetime
         await TemplateAdminClient.WithDbAsync(_app, async db =>
         {
             var current = await TemplateVersions.CurrentAsync(db, CancellationToken.None);
-            db.Periods.Add(ReportingPeriod.Create(PeriodCode.Parse("2021-Q1"), current!.Id));
+            var period = ReportingPeriod.Create(PeriodCode.Parse("2021-Q1"), current!.Id);
+            period.Enrol(await Participation.EligibleUnitIdsAsync(db, current.Id, CancellationToken.None));
+            db.Periods.Add(period);
             return await db.SaveChangesAsync();
         });
         var bindings = await TemplateAdminClient.WithDbAsync(_app, db => db.Periods.ToDictionaryAsync(p => p.Code, p => p.TemplateId));
