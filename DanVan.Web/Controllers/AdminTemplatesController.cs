@@ -192,7 +192,6 @@ public sealed class AdminTemplatesController(TemplateAdminService templates) : C
         if (ruleId is not null && rule is null) return NotFound();
         if (result is not null) SetStatus(result);
         if (result?.Outcome != TemplateOutcome.Conflict) form.Stamp = view.Stamp;
-        if (!view.Version.IsDraft && result is null) result = TemplateResult.Conflict("Phiên bản đã phát hành: chỉ thử được, không lưu được.");
         return View(Folder + "Rule.cshtml", new RulePage(Page(view, "rules", result), rule, form, dryRun));
     }
 

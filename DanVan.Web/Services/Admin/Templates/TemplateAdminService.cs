@@ -194,8 +194,9 @@ public sealed partial class TemplateAdminService(DanVanDbContext db, CurrentUser
         var problems = TemplateImporter.Validate(document, unitCodes).ToList();
         var present = (document.Indicators ?? []).Where(i => i?.Code is not null).Select(i => i.Code).ToHashSet(StringComparer.OrdinalIgnoreCase);
         withValues ??= await CodesWithValuesAsync(document.Code ?? "", ct);
-        foreach (var code in withValues.Where(c => !present.Contains(c)).Order(StringComparer.Ordinal))
-            problems.Add($"Chỉ tiêu “{code}” đã có số liệu ở các kỳ trước: không được bỏ khỏi đề cương, chỉ được đánh dấu ngừng sử dụng (\"retired\": true).");
+        var missing = withValues.Where(c => !present.Contains(c)).Order(StringComparer.Ordinal).ToList();
+        if (missing.Count > 0)
+            problems.Add($"{missing.Count} chỉ tiêu đã có số liệu ở các kỳ trước nên không được bỏ khỏi đề cương, chỉ được đánh dấu ngừng sử dụng (\"retired\": true): {string.Join(", ", missing)}.");
         return problems;
     }
 
