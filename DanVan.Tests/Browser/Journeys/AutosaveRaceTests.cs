@@ -37,7 +37,11 @@ public sealed class AutosaveRaceTests(BrowserFixture browser, ITestOutputHelper 
         await form.Figure("HS.SO.MOI").FillAsync("28.263");
         await form.SaveButton.ClickAsync();
         await StepAsync("Bấm Lưu nháp khi bản tự động lưu đang gửi", axe: false);
+        // The page still shows the first save's "Đã lưu nháp.": wait for this save's own answer instead.
+        var saved = Page.WaitForResponseAsync(r => r.Request.Method == "POST" && r.Url.EndsWith("/entry/2021-Y/TTPVHCC", StringComparison.Ordinal));
         release.SetResult();
+        Assert.NotEqual(409, (await saved).Status);
+        await Page.WaitForLoadStateAsync(LoadState.Load);
 
         await Expect(form.Message).ToHaveTextAsync("Đã lưu nháp.");
         await Expect(form.Figure("HS.SO.MOI")).ToHaveValueAsync("28.263");
