@@ -36,5 +36,11 @@ public sealed class AdminPeriodJourneyTests(BrowserFixture browser, ITestOutputH
         await Page.GetByTestId("nav-admin-periods").ClickAsync();
         await Expect(periods.Row("2022-H1")).ToHaveCountAsync(1);
         await StepAsync("Kỳ mới trong danh sách");
+
+        // The account links sit in the user menu, which keeps the admin's navigation on one line.
+        await Page.GetByTestId("user-name").ClickAsync();
+        await Expect(Page.GetByTestId("nav-two-factor")).ToBeVisibleAsync();
+        await Expect(Page.GetByRole(AriaRole.Link, new() { Name = "Đổi mật khẩu" })).ToBeVisibleAsync();
+        await StepAsync("Menu tài khoản");
     }
 }
