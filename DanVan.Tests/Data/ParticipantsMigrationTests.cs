@@ -28,7 +28,8 @@ public sealed class ParticipantsMigrationTests : IAsyncLifetime
         var agency = await db.Units.SingleAsync(u => u.IsAgency);
         db.Units.Add(Unit.Create("MOI", "Đơn vị mới, chưa có chỉ tiêu", agency, 99));
         await db.SaveChangesAsync();
-        await db.Database.ExecuteSqlRawAsync("UPDATE \"Units\" SET \"IsRetired\" = 1 WHERE \"Code\" = 'BTCD'");
+        // Only the flag matters to the migration under test.
+        await db.Units.Where(u => u.Code == "BTCD").ExecuteUpdateAsync(s => s.SetProperty(u => u.IsRetired, true));
 
         var migrator = db.GetService<IMigrator>();
         await migrator.MigrateAsync("DashboardIndexes");

@@ -27,7 +27,7 @@ public sealed class AutosaveRaceTests(BrowserFixture browser, ITestOutputHelper 
             autosaveStarted.TrySetResult();
             await release.Task;
             try { await route.FulfillAsync(new() { Response = response }); }
-            catch (PlaywrightException) { } // the page has navigated away from this request
+            catch (PlaywrightException e) { Output.WriteLine($"autosave answer not delivered (the page moved on): {e.Message}"); }
         });
 
         await form.Figure("HS.SO.MOI").FillAsync("28.262");

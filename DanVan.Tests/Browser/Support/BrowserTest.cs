@@ -112,7 +112,7 @@ public abstract class BrowserTest(BrowserFixture browser, ITestOutputHelper outp
             {
                 // The last screen, whatever happened: a failed test shows where it stopped.
                 try { await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Folder(_testName), "99-end.png") }); }
-                catch (PlaywrightException) { }
+                catch (PlaywrightException e) { Log($"no end screenshot: {e.Message}"); }
                 await File.WriteAllTextAsync(Path.Combine(Folder(_testName), "axe.txt"), _axeLog.ToString());
                 Log($"[{_watch.Elapsed.TotalSeconds,6:0.0} s] end");
                 await File.WriteAllTextAsync(Path.Combine(Folder(_testName), "steps.txt"), _stepLog.ToString());
