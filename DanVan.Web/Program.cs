@@ -25,7 +25,8 @@ try
     builder.Services.AddSerilog(preserveStaticLogger: true, configureLogger: (services, logger) => logger
         .ReadFrom.Configuration(builder.Configuration)
         .ReadFrom.Services(services)
-        .Enrich.FromLogContext());
+        .Enrich.FromLogContext()
+        .Enrich.With<DanVan.Web.Infrastructure.Logging.ControlCharacterScrubber>());
 
     builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
     builder.Services.AddDanVan(builder.Configuration, builder.Environment);

@@ -1,6 +1,6 @@
 using DanVan.Data.Identity;
 using DanVan.Data.Seeding;
-using DanVan.Web.Infrastructure.Security;
+using DanVan.Web.Features.Account;
 using DanVan.Web.Models.Account;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -9,10 +9,9 @@ using Microsoft.AspNetCore.Mvc;
 namespace DanVan.Web.Controllers;
 
 public sealed class AccountController(
-    SignInManager<AppUser> signIn, UserManager<AppUser> users, SeedOptions seed, SignInThrottle throttle,
+    SignInManager<AppUser> signIn, UserManager<AppUser> users, SeedOptions seed, SignInService signInService,
     DanVan.Data.DanVanDbContext db, TimeProvider clock, ILogger<AccountController> logger) : Controller
 {
-    private const string WrongCredentials = "Email hoặc mật khẩu không đúng.";
 
     [HttpGet, AllowAnonymous]
     public IActionResult Login(string? returnUrl = null)
@@ -22,47 +21,18 @@ public sealed class AccountController(
         return View(new LoginViewModel { ReturnUrl = returnUrl });
     }
 
-    [HttpPost, AllowAnonymous]
+    [HttpPost, AllowAnonymous, RequestSizeLimit(16 * 1024), RequestFormLimits(ValueCountLimit = 16)]
     public async Task<IActionResult> Login(LoginViewModel model)
     {
         ViewData["Demo"] = seed.Demo;
-        if (!throttle.TryAcquire(model.Email, HttpContext.Connection.RemoteIpAddress?.ToString()))
-        {
-            logger.LogInformation("Sign-in throttled for {Email}", model.Email);
-            Response.StatusCode = StatusCodes.Status429TooManyRequests;
-            ModelState.AddModelError("", "Bạn đã thử đăng nhập quá nhiều lần. Vui lòng đợi một phút rồi thử lại.");
-            return View(model);
-        }
         if (!ModelState.IsValid) return View(model);
-
-        var user = await users.FindByEmailAsync(model.Email.Trim());
-        if (user is null || user.IsDisabled)
+        var outcome = await signInService.PasswordAsync(model.Email, model.Password, SignInService.Address(HttpContext), bearer: false);
+        return outcome.Status switch
         {
-            logger.LogInformation("Sign-in failed for {Email}: unknown or disabled account", model.Email);
-            ModelState.AddModelError("", WrongCredentials);
-            return View(model);
-        }
-
-        var result = await signIn.PasswordSignInAsync(user, model.Password, isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded)
-        {
-            logger.LogInformation("User {Email} signed in", user.Email);
-            return Url.IsLocalUrl(model.ReturnUrl) ? LocalRedirect(model.ReturnUrl) : RedirectToAction("Index", "Home");
-        }
-        if (result.RequiresTwoFactor)
-        {
-            logger.LogInformation("User {Email} gave the right password; two-factor code required", user.Email);
-            return RedirectToAction(nameof(LoginTwoFactor), new { returnUrl = model.ReturnUrl });
-        }
-        if (result.IsLockedOut)
-        {
-            logger.LogInformation("Sign-in refused for {Email}: account locked out", model.Email);
-            ModelState.AddModelError("", "Tài khoản tạm khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau 15 phút.");
-            return View(model);
-        }
-        logger.LogInformation("Sign-in failed for {Email}: wrong password", model.Email);
-        ModelState.AddModelError("", WrongCredentials);
-        return View(model);
+            SignInStatus.SignedIn => Url.IsLocalUrl(model.ReturnUrl) ? LocalRedirect(model.ReturnUrl) : RedirectToAction("Index", "Home"),
+            SignInStatus.TwoFactorRequired => RedirectToAction(nameof(LoginTwoFactor), new { returnUrl = model.ReturnUrl }),
+            _ => Refused(model, "", outcome),
+        };
     }
 
     /// <summary>Second step for a user with two-factor sign-in: the 6-digit code, or a recovery code.</summary>
@@ -73,33 +43,21 @@ public sealed class AccountController(
         return View(new LoginTwoFactorViewModel { ReturnUrl = returnUrl });
     }
 
-    [HttpPost, AllowAnonymous]
+    [HttpPost, AllowAnonymous, RequestSizeLimit(16 * 1024)]
     public async Task<IActionResult> LoginTwoFactor(LoginTwoFactorViewModel model)
     {
         var user = await signIn.GetTwoFactorAuthenticationUserAsync();
         if (user is null) return ExpiredTwoFactor();
-        if (!throttle.TryAcquire(user.Email, HttpContext.Connection.RemoteIpAddress?.ToString()))
-        {
-            Response.StatusCode = StatusCodes.Status429TooManyRequests;
-            ModelState.AddModelError("", "Bạn đã thử quá nhiều lần. Vui lòng đợi một phút rồi thử lại.");
-            return View(model);
-        }
         if (!ModelState.IsValid) return View(model);
+        var outcome = await signInService.TwoFactorAsync(user, model.Code, SignInService.Address(HttpContext));
+        if (outcome.SignedIn) return Url.IsLocalUrl(model.ReturnUrl) ? LocalRedirect(model.ReturnUrl) : RedirectToAction("Index", "Home");
+        return Refused(model, outcome.Status == SignInStatus.WrongCode ? nameof(model.Code) : "", outcome);
+    }
 
-        var result = await DanVan.Web.Services.Account.TwoFactorService.SignInAsync(signIn, users, user, model.Code);
-        if (result.Succeeded)
-        {
-            logger.LogInformation("User {Email} signed in with two-factor authentication", user.Email);
-            return Url.IsLocalUrl(model.ReturnUrl) ? LocalRedirect(model.ReturnUrl) : RedirectToAction("Index", "Home");
-        }
-        if (result.IsLockedOut)
-        {
-            logger.LogInformation("Two-factor sign-in refused for {Email}: account locked out", user.Email);
-            ModelState.AddModelError("", "Tài khoản tạm khóa do nhập sai nhiều lần. Vui lòng thử lại sau 15 phút.");
-            return View(model);
-        }
-        logger.LogInformation("Two-factor sign-in failed for {Email}: wrong code", user.Email);
-        ModelState.AddModelError(nameof(model.Code), "Mã không đúng, đã dùng hoặc đã hết hạn.");
+    private ViewResult Refused(object model, string field, SignInOutcome outcome)
+    {
+        if (outcome.Status is SignInStatus.Throttled or SignInStatus.Blocked) Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        ModelState.AddModelError(field, outcome.Message);
         return View(model);
     }
 
@@ -132,7 +90,9 @@ public sealed class AccountController(
         if (!ModelState.IsValid) return View(model);
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();
-        var mustChange = user.MustChangePassword;
+        var address = SignInService.Address(HttpContext);
+        if (signInService.RecheckRefused(user, address) is { } refused) return Refused(model, nameof(model.CurrentPassword), refused);
+        var (mustChange, updatedAt, updatedBy) = (user.MustChangePassword, user.UpdatedAt, user.UpdatedBy);
         // Saved by the same update as the new hash, or not at all.
         user.MustChangePassword = false;
         user.UpdatedAt = clock.GetUtcNow();
@@ -140,7 +100,12 @@ public sealed class AccountController(
         var result = await users.ChangePasswordAsync(user, model.CurrentPassword, model.NewPassword);
         if (!result.Succeeded)
         {
-            user.MustChangePassword = mustChange;
+            (user.MustChangePassword, user.UpdatedAt, user.UpdatedBy) = (mustChange, updatedAt, updatedBy);
+            if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch)))
+            {
+                var failed = await signInService.RecheckFailedAsync(user, address, "change password");
+                if (failed.Status == SignInStatus.Blocked) return Refused(model, nameof(model.CurrentPassword), failed);
+            }
             foreach (var error in result.Errors)
             {
                 var field = error.Code == nameof(IdentityErrorDescriber.PasswordMismatch) ? nameof(model.CurrentPassword) : nameof(model.NewPassword);

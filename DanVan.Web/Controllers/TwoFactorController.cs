@@ -1,4 +1,5 @@
 using DanVan.Data.Identity;
+using DanVan.Web.Features.Account;
 using DanVan.Web.Infrastructure;
 using DanVan.Web.Services.Account;
 using Microsoft.AspNetCore.Authorization;
@@ -10,7 +11,8 @@ namespace DanVan.Web.Controllers;
 /// <summary>Two-factor sign-in settings of the signed-in user; offered to compilers, leaders and admins only.</summary>
 [Route("Account/TwoFactor")]
 [Authorize(Policy = Policies.ReadAll)]
-public sealed class TwoFactorController(TwoFactorService twoFactor, UserManager<AppUser> users, SignInManager<AppUser> signIn) : Controller
+public sealed class TwoFactorController(
+    TwoFactorService twoFactor, UserManager<AppUser> users, SignInManager<AppUser> signIn, SignInService signInService) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index()
@@ -63,7 +65,13 @@ public sealed class TwoFactorController(TwoFactorService twoFactor, UserManager<
     {
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();
-        if (!await twoFactor.DisableAsync(user, password)) return Done("Mật khẩu không đúng; xác thực hai bước vẫn đang bật.", "danger");
+        var address = SignInService.Address(HttpContext);
+        if (signInService.RecheckRefused(user, address) is { } refused) return Done(refused.Message + " Xác thực hai bước vẫn đang bật.", "danger");
+        if (!await twoFactor.DisableAsync(user, password))
+        {
+            var failed = user.TwoFactorEnabled ? await signInService.RecheckFailedAsync(user, address, "turn two-factor off") : null;
+            return Done(failed?.Status == SignInStatus.Blocked ? failed.Message + " Xác thực hai bước vẫn đang bật." : "Mật khẩu không đúng; xác thực hai bước vẫn đang bật.", "danger");
+        }
         await signIn.RefreshSignInAsync(user);
         return Done("Đã tắt xác thực hai bước.", "success");
     }

@@ -37,6 +37,7 @@ public static class ApplicationBuilderExtensions
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/Home/Status", "?code={0}"));
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseMiddleware<ApiRoutingStatusMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseMiddleware<BearerStampValidationMiddleware>();

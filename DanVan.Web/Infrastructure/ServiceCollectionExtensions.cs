@@ -46,8 +46,8 @@ public static class ServiceCollectionExtensions
                 o.Password.RequireUppercase = false;
                 o.Password.RequireNonAlphanumeric = false;
                 o.Password.RequiredUniqueChars = 1;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                // Wrong passwords are counted per (account, address) by SignInGuard (decision 0030); Identity's
+                // lockout stays only for a lockout end set by hand.
                 o.Lockout.AllowedForNewUsers = true;
                 o.Tokens.AuthenticatorTokenProvider = SingleUseAuthenticatorTokenProvider.Name;
             })
@@ -67,6 +67,9 @@ public static class ServiceCollectionExtensions
         // renews the stamp) ends every copy of the session at once, not after the default 30 minutes.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
         services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<DanVan.Web.Features.Account.PasswordHashGate>();
+        services.AddSingleton<DanVan.Web.Features.Account.SignInGuard>();
+        services.AddScoped<DanVan.Web.Features.Account.SignInService>();
         var secureCookies = !environment.IsDevelopment() && !environment.IsEnvironment("Testing");
         services.AddAntiforgery(o =>
         {
@@ -74,17 +77,7 @@ public static class ServiceCollectionExtensions
             o.Cookie.SecurePolicy = secureCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
             o.Cookie.SameSite = SameSiteMode.Strict;
         });
-        services.Configure<ForwardedHeadersOptions>(o =>
-        {
-            // Only proxies named in configuration may tell us the client address and scheme.
-            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-            o.KnownProxies.Clear();
-            o.KnownIPNetworks.Clear();
-            foreach (var proxy in (configuration["ForwardedHeaders:KnownProxies"] ?? "").Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries))
-            {
-                if (System.Net.IPAddress.TryParse(proxy, out var address)) o.KnownProxies.Add(address);
-            }
-        });
+        services.Configure<ForwardedHeadersOptions>(o => ForwardedHeadersSetup.Configure(o, configuration));
 
         services.ConfigureApplicationCookie(o =>
         {

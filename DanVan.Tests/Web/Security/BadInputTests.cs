@@ -92,7 +92,8 @@ public sealed class BadInputTests : IAsyncLifetime
             var sections = await compiler.PutAsJsonAsync("/api/v1/periods/2021-H1/report", new { sections = new Dictionary<string, string> { [value.Length == 0 ? "x" : value] = "y" } });
             Assert.True((int)sections.StatusCode is >= 400 and < 500, $"section={Describe(value)} → {(int)sections.StatusCode}");
             var login = await _app.CreateClient().PostAsJsonAsync("/api/v1/auth/login", new { email = value, password = value });
-            Assert.Equal(HttpStatusCode.Unauthorized, login.StatusCode);
+            // A body over the 4 KB limit of the login is refused before it is parsed (413).
+            Assert.Equal(System.Text.Encoding.UTF8.GetByteCount(value) * 2 > 4000 ? HttpStatusCode.RequestEntityTooLarge : HttpStatusCode.Unauthorized, login.StatusCode);
             if (!value.Contains('\u0000')) // Kestrel refuses a NUL in the path before routing; the test host throws instead
             {
                 var period = await compiler.GetAsync("/api/v1/periods/" + Uri.EscapeDataString(value.Length > 100 ? value[..100] : value) + "/report");

@@ -4,8 +4,9 @@ namespace DanVan.Web.Infrastructure.Security;
 
 /// <summary>
 /// Rate limit for sign-in (form and API), answered with 429. Two windows must both allow an attempt: one per account
-/// name (tight: guessing one password), one per client address (loose: a whole office may share one address).
-/// Separate from lockout, which counts wrong passwords per account in the database.
+/// name and client address (tight: guessing one password; per pair, so that nobody can hold another's account at
+/// 429 from elsewhere), one per client address (loose: a whole office may share one address). Separate from the
+/// lockout of SignInGuard, which counts wrong passwords. The account arrives normalised (Identity's normaliser).
 /// </summary>
 public sealed class SignInThrottle : IDisposable
 {
@@ -25,7 +26,7 @@ public sealed class SignInThrottle : IDisposable
     {
         using var byAddress = _perAddress.AttemptAcquire(address ?? "unknown");
         if (!byAddress.IsAcquired) return false;
-        using var byAccount = _perAccount.AttemptAcquire((account ?? "").Trim().ToLowerInvariant());
+        using var byAccount = _perAccount.AttemptAcquire((account ?? "") + "\n" + address);
         return byAccount.IsAcquired;
     }
 

@@ -88,23 +88,16 @@ public sealed class TwoFactorService(DanVanDbContext db, UserManager<AppUser> us
 
     /// <summary>
     /// A 6-digit code goes to the authenticator check, anything else is tried as a recovery code; a wrong one of
-    /// either kind counts towards lockout. Shared by the form and the API.
+    /// either kind is counted by SignInService (decision 0030).
     /// </summary>
-    public static async Task<Microsoft.AspNetCore.Identity.SignInResult> SignInAsync(
-        SignInManager<AppUser> signIn, UserManager<AppUser> users, AppUser user, string? code)
+    public static async Task<Microsoft.AspNetCore.Identity.SignInResult> SignInAsync(SignInManager<AppUser> signIn, string? code)
     {
         var clean = Clean(code);
         if (clean.Length == 6 && clean.All(char.IsAsciiDigit))
             return await signIn.TwoFactorAuthenticatorSignInAsync(clean, isPersistent: false, rememberClient: false);
         var recovery = (code ?? "").Trim().ToUpperInvariant();
         if (recovery.Length is 0 or > 64) return await signIn.TwoFactorAuthenticatorSignInAsync("", isPersistent: false, rememberClient: false);
-        var result = await signIn.TwoFactorRecoveryCodeSignInAsync(recovery);
-        if (!result.Succeeded && !result.IsLockedOut && !result.IsNotAllowed)
-        {
-            await users.AccessFailedAsync(user);
-            if (await users.IsLockedOutAsync(user)) return Microsoft.AspNetCore.Identity.SignInResult.LockedOut;
-        }
-        return result;
+        return await signIn.TwoFactorRecoveryCodeSignInAsync(recovery);
     }
 
     public static string Clean(string? code) => (code ?? "").Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal).Trim();

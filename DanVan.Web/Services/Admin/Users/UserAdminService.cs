@@ -18,7 +18,8 @@ namespace DanVan.Web.Services.Admin.Users;
 /// </summary>
 public sealed class UserAdminService(
     DanVanDbContext db, UserManager<AppUser> users, CurrentUser currentUser, TimeProvider clock,
-    IOptions<DataProtectionTokenProviderOptions> tokenOptions, ILogger<UserAdminService> logger)
+    IOptions<DataProtectionTokenProviderOptions> tokenOptions, ILogger<UserAdminService> logger,
+    DanVan.Web.Features.Account.SignInGuard guard)
 {
     private const string ConflictMessage = "Tài khoản này vừa được người khác thay đổi. Trang đã được tải lại với dữ liệu mới nhất; vui lòng xem lại rồi thực hiện lại.";
     private const string LastAdminMessage = "Không thể thực hiện: đây là quản trị viên cuối cùng còn hoạt động. Hãy cấp quyền Quản trị cho một người khác trước.";
@@ -63,7 +64,7 @@ public sealed class UserAdminService(
         var roles = await RoleNamesAsync(id, ct);
         var unitIds = await db.UserUnits.AsNoTracking().Where(u => u.UserId == id).Select(u => u.UnitId).ToListAsync(ct);
         return new UserDetail(user.Id, user.FullName, user.Email ?? "", roles, unitIds, user.ConcurrencyStamp ?? "",
-            user.IsDisabled, user.LockoutEnd > IdentityNow ? user.LockoutEnd : null, user.AccessFailedCount,
+            user.IsDisabled, LockedUntil(user.LockoutEnd, guard.BlockedAccounts().GetValueOrDefault(user.Id)), user.AccessFailedCount,
             user.PasswordHash is not null, user.MustChangePassword, user.TwoFactorEnabled, user.UpdatedAt, user.UpdatedBy,
             user.Id == currentUser.Id);
     }
@@ -181,6 +182,7 @@ public sealed class UserAdminService(
         {
             user.LockoutEnd = null;
             user.AccessFailedCount = 0;
+            guard.Reset(user.Id);
             return Task.FromResult<string?>(null);
         }, ct);
 
@@ -293,13 +295,20 @@ public sealed class UserAdminService(
         var units = await (from uu in db.UserUnits.AsNoTracking()
                            join u in db.Units.AsNoTracking() on uu.UnitId equals u.Id
                            select new { uu.UserId, u.Code, u.SortOrder }).ToListAsync(ct);
-        var now = IdentityNow;
+        var blocked = guard.BlockedAccounts();
         return list.Select(u => new UserRow(
                 u.Id, u.FullName, u.Email ?? "",
                 roles.Where(r => r.UserId == u.Id).Select(r => r.Name!).OrderBy(r => IndexOfRole(r)).ToList(),
                 units.Where(x => x.UserId == u.Id).OrderBy(x => x.SortOrder).Select(x => x.Code).ToList(),
-                u.IsDisabled, u.LockoutEnd > now ? u.LockoutEnd : null, u.MustChangePassword, u.TwoFactorEnabled, u.UpdatedAt, u.UpdatedBy))
+                u.IsDisabled, LockedUntil(u.LockoutEnd, blocked.GetValueOrDefault(u.Id)), u.MustChangePassword, u.TwoFactorEnabled, u.UpdatedAt, u.UpdatedBy))
             .ToList();
+    }
+
+    /// <summary>A lockout end set in Identity, or a block of the sign-in guard (decision 0030) for some address.</summary>
+    private static DateTimeOffset? LockedUntil(DateTimeOffset? identityEnd, DateTimeOffset guardEnd)
+    {
+        DateTimeOffset? end = identityEnd > IdentityNow ? identityEnd : null;
+        return guardEnd != default && (end is null || guardEnd > end) ? guardEnd : end;
     }
 
     private static int IndexOfRole(string role) => Roles.All.ToList().IndexOf(role);
