@@ -1,13 +1,17 @@
 namespace DanVan.Web.Features.Account;
 
 /// <summary>
-/// At most one password-hash check per core at a time; the others wait asynchronously (no thread held). A burst of
-/// sign-ins then takes as long as before in total, but people already signed in are not queued behind 200 PBKDF2
-/// runs competing for the same cores and thread pool.
+/// At most <c>Security:PasswordHashConcurrency</c> password-hash checks at a time (default: one per core but one,
+/// at least one); the others wait asynchronously (no thread held). People already signed in are then not queued
+/// behind 200 PBKDF2 runs competing for every core: one core stays for their pages (numbers in docs/benchmarks.md).
 /// </summary>
-public sealed class PasswordHashGate : IDisposable
+public sealed class PasswordHashGate(IConfiguration configuration) : IDisposable
 {
-    private readonly SemaphoreSlim _slots = new(Environment.ProcessorCount, Environment.ProcessorCount);
+    public static int DefaultConcurrency => Math.Max(1, Environment.ProcessorCount - 1);
+
+    private readonly SemaphoreSlim _slots = new(Slots(configuration), Slots(configuration));
+
+    private static int Slots(IConfiguration configuration) => Math.Max(1, configuration.GetValue("Security:PasswordHashConcurrency", DefaultConcurrency));
     private string? _dummyHash;
 
     /// <summary>A hash of a random password, made once per process with the hasher's settings.</summary>
