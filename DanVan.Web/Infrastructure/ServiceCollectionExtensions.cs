@@ -70,6 +70,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<DanVan.Web.Features.Account.PasswordHashGate>();
         services.AddSingleton<DanVan.Web.Features.Account.SignInGuard>();
         services.AddScoped<DanVan.Web.Features.Account.SignInService>();
+        services.AddScoped<DanVan.Web.Features.SeparationOfDuties.SeparationOfDuties>();
         var secureCookies = !environment.IsDevelopment() && !environment.IsEnvironment("Testing");
         services.AddAntiforgery(o =>
         {

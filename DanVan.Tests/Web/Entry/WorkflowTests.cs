@@ -14,7 +14,7 @@ public sealed class WorkflowTests : IAsyncLifetime
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
     /// <summary>Every HCTC figure of the model report (all rules hold), so that only what a test breaks is flagged.</summary>
-    private static Dictionary<string, string> HctcFigures() => new()
+    internal static Dictionary<string, string> HctcFigures() => new()
     {
         ["v:VB.QDQP"] = "21", ["v:VB.CT"] = "11", ["v:VB.QD"] = "1.251", ["v:VB.QDXP"] = "33", ["v:VB.TB"] = "200",
         ["v:VB.CV"] = "2.543", ["v:VB.BC"] = "84", ["v:VB.KH"] = "84", ["v:VB.TTR"] = "60", ["v:VB.BCSD"] = "170",

@@ -20,7 +20,8 @@ public sealed record Board(
 public sealed record PeriodViolation(string UnitCode, string Rule, string Message, Severity Severity, string? Explanation);
 
 /// <summary>The compiler's side: completeness board, accept, return; the admin's reopen.</summary>
-public sealed class ReviewService(DanVanDbContext db, CurrentUser currentUser, TimeProvider clock)
+public sealed class ReviewService(
+    DanVanDbContext db, CurrentUser currentUser, TimeProvider clock, DanVan.Web.Features.SeparationOfDuties.SeparationOfDuties duties)
 {
     public const int MaxReasonLength = 1000;
     private const string ReasonTooLong = "Lý do quá dài (tối đa 1.000 ký tự).";
@@ -46,7 +47,7 @@ public sealed class ReviewService(DanVanDbContext db, CurrentUser currentUser, T
     }
 
     public Task<(EntryOutcome Outcome, string? Message)> AcceptAsync(string periodCode, string unitCode, CancellationToken ct) =>
-        ReviewAsync(periodCode, unitCode, (s, user, at) => s.Accept(user, at), ct);
+        ReviewAsync(periodCode, unitCode, (s, user, at) => s.Accept(user, at), ct, accepting: true);
 
     public Task<(EntryOutcome Outcome, string? Message)> ReturnAsync(string periodCode, string unitCode, string? comment, CancellationToken ct)
     {
@@ -104,12 +105,14 @@ public sealed class ReviewService(DanVanDbContext db, CurrentUser currentUser, T
     }
 
     private async Task<(EntryOutcome, string?)> ReviewAsync(
-        string periodCode, string unitCode, Func<Submission, string, DateTimeOffset, Domain.Auditing.AuditEntry> action, CancellationToken ct)
+        string periodCode, string unitCode, Func<Submission, string, DateTimeOffset, Domain.Auditing.AuditEntry> action, CancellationToken ct,
+        bool accepting = false)
     {
         if (!currentUser.IsInRole(Roles.Compiler)) return (EntryOutcome.Forbidden, null);
         var (submission, period, unit) = await LoadAsync(periodCode, unitCode, ct);
         if (period is null || unit is null) return (EntryOutcome.NotFound, null);
         if (submission is null) return (EntryOutcome.Refused, "Đơn vị chưa gửi phiếu số liệu.");
+        if (accepting && await duties.AcceptRefusalAsync(unit.Id, submission.SubmittedBy, ct) is { } refusal) return (EntryOutcome.Refused, refusal);
         try
         {
             db.AuditEntries.Add(action(submission, currentUser.Name, clock.GetUtcNow()));

@@ -18,7 +18,9 @@ namespace DanVan.Web.Services.Reports;
 /// The report of one period: load its inputs, build the one document, lint it, edit it, export it, and move it
 /// through Dự thảo → Trình duyệt → Đã ban hành. An issued report is served from its snapshot and stored PDF.
 /// </summary>
-public sealed class ReportService(DanVanDbContext db, CurrentUser currentUser, TimeProvider clock, ReportRenderer renderer, ILogger<ReportService> logger)
+public sealed class ReportService(
+    DanVanDbContext db, CurrentUser currentUser, TimeProvider clock, ReportRenderer renderer, ILogger<ReportService> logger,
+    DanVan.Web.Features.SeparationOfDuties.SeparationOfDuties duties)
 {
     public const int MaxRecipients = 40;
     public const int MaxSectionLength = 100_000;
@@ -152,7 +154,11 @@ public sealed class ReportService(DanVanDbContext db, CurrentUser currentUser, T
     }
 
     public Task<ReportResult> SubmitAsync(string periodCode, CancellationToken ct) =>
-        TransitionAsync(periodCode, CanEdit, (report, _) => report.SubmitForApproval(), ct);
+        TransitionAsync(periodCode, CanEdit, (report, loaded) =>
+        {
+            report.SubmitForApproval();
+            db.AuditEntries.Add(duties.RecordReportSent(loaded.Period.Id));
+        }, ct);
 
     public Task<ReportResult> RejectAsync(string periodCode, string? comment, CancellationToken ct) =>
         !CanApprove ? Task.FromResult(ReportResult.Forbidden) : string.IsNullOrWhiteSpace(comment)
@@ -160,7 +166,10 @@ public sealed class ReportService(DanVanDbContext db, CurrentUser currentUser, T
             : TransitionAsync(periodCode, CanApprove, (report, _) => report.Reject(comment.Trim()), ct);
 
     /// <summary>Ban hành: freezes the document (snapshot JSON) and its PDF bytes with their SHA-256.</summary>
-    public Task<ReportResult> ApproveAsync(string periodCode, CancellationToken ct) =>
+    public async Task<ReportResult> ApproveAsync(string periodCode, CancellationToken ct) =>
+        CanApprove && await duties.ApprovalRefusalAsync(periodCode, ct) is { } refusal ? ReportResult.Conflict(refusal) : await IssueAsync(periodCode, ct);
+
+    private Task<ReportResult> IssueAsync(string periodCode, CancellationToken ct) =>
         TransitionAsync(periodCode, CanApprove, (report, loaded) =>
         {
             var document = DocumentBuilder.Build(loaded.Inputs);
