@@ -24,6 +24,7 @@ public static class ApplicationBuilderExtensions
             app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages => pages.UseExceptionHandler("/Home/Error"));
             app.UseHsts();
         }
+        if (!app.Environment.IsDevelopment() && !app.Environment.IsEnvironment("Testing")) app.UseMiddleware<HttpsForPagesMiddleware>();
 
         app.UseSerilogRequestLogging();
         app.UseRequestLocalization(new RequestLocalizationOptions

@@ -79,6 +79,16 @@ public static class ServiceCollectionExtensions
             o.Cookie.SameSite = SameSiteMode.Strict;
         });
         services.Configure<ForwardedHeadersOptions>(o => ForwardedHeadersSetup.Configure(o, configuration));
+        services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(o =>
+        {
+            o.Cookie.SecurePolicy = secureCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+        });
+        services.AddHsts(o =>
+        {
+            o.MaxAge = TimeSpan.FromDays(365);
+            o.IncludeSubDomains = true;
+        });
 
         services.ConfigureApplicationCookie(o =>
         {

@@ -9,7 +9,7 @@ namespace DanVan.Web.Controllers.Admin;
 /// <summary>Users: list, create, edit, disable/enable, sign out everywhere, unlock, reset password or two-factor.</summary>
 [Route("admin/users")]
 [Authorize(Policy = Policies.Admin)]
-public sealed class AdminUsersController(UserAdminService service) : Controller
+public sealed class AdminUsersController(UserAdminService service, IConfiguration configuration) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(string? q, string? role, string? unit, string? status, CancellationToken ct)
@@ -101,7 +101,11 @@ public sealed class AdminUsersController(UserAdminService service) : Controller
     private ViewResult ShowLink(SetPasswordTicket ticket, bool created)
     {
         var token = WebEncoders.Base64UrlEncode(System.Text.Encoding.UTF8.GetBytes(ticket.Token));
-        var link = Url.Action("SetPassword", "Account", new { user = ticket.UserId, token }, Request.Scheme)!;
+        // The public address comes from configuration, never from the request's Host header (which a client chooses).
+        var path = Url.Action("SetPassword", "Account", new { user = ticket.UserId, token })!;
+        var link = configuration["App:PublicBaseUrl"] is { Length: > 0 } publicBase
+            ? publicBase.TrimEnd('/') + path
+            : Url.Action("SetPassword", "Account", new { user = ticket.UserId, token }, Request.Scheme)!;
         return View("Link", new SetPasswordLinkView(ticket.UserId, ticket.Email, ticket.FullName, link, ticket.ExpiresAt, created));
     }
 
