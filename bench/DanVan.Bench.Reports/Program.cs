@@ -11,6 +11,11 @@ if (args.Contains("--sizes"))
     ReportBenchmarks.PrintSizes();
     return;
 }
+if (args.Length == 2 && args[0] == "--write")
+{
+    ReportBenchmarks.Write(args[1]);
+    return;
+}
 BenchmarkRunner.Run<ReportBenchmarks>(args: args);
 
 [MemoryDiagnoser]
@@ -45,6 +50,18 @@ public class ReportBenchmarks
     }
 
     public static ReportDocument Build(string size) => DocumentBuilder.Build(Inputs(size));
+
+    /// <summary>Writes the model report's exports into a folder, to look at them or check them with other tools.</summary>
+    public static void Write(string folder)
+    {
+        Directory.CreateDirectory(folder);
+        var renderer = new ReportRenderer();
+        var document = Build("model");
+        File.WriteAllBytes(Path.Combine(folder, "model.pdf"), renderer.Pdf(document));
+        File.WriteAllBytes(Path.Combine(folder, "model.docx"), renderer.Docx(document));
+        File.WriteAllBytes(Path.Combine(folder, "model.xlsx"), renderer.Xlsx(document));
+        File.WriteAllText(Path.Combine(folder, "model.html"), renderer.Html(document, _ => null));
+    }
 
     public static void PrintSizes()
     {

@@ -23,7 +23,7 @@ public sealed class PdfReportRenderer
         pdf.Info.Author = FontCache.Normalize(document.Author);
         pdf.Info.Subject = FontCache.Normalize("Báo cáo số " + document.Number);
         pdf.Info.Creator = "DanVan";
-        pdf.Options.CompressContentStreams = true;
+        pdf.Options.CompressContentStreams = false; // ContentStreams.Compress does it, with a terminated zlib stream
 
         using (var page = new PageComposer(pdf, fonts))
         {
@@ -62,6 +62,7 @@ public sealed class PdfReportRenderer
             }
         }
 
+        ContentStreams.Compress(pdf);
         using var stream = new MemoryStream();
         pdf.Save(stream, false);
         return stream.ToArray();
