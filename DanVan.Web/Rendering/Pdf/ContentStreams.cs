@@ -29,7 +29,7 @@ public static class ContentStreams
     private static byte[] Deflate(byte[] data)
     {
         using var output = new MemoryStream(data.Length / 3 + 64);
-        using (var zlib = new ZLibStream(output, CompressionLevel.Optimal, leaveOpen: true)) zlib.Write(data);
+        using (var zlib = new ZLibStream(output, CompressionLevel.Fastest, leaveOpen: true)) zlib.Write(data);
         return output.ToArray();
     }
 }
