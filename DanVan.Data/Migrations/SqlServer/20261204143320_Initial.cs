@@ -32,6 +32,9 @@ namespace DanVan.Data.Migrations.SqlServer
                     Id = table.Column<string>(type: "nvarchar(450)", nullable: false),
                     FullName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
                     IsDisabled = table.Column<bool>(type: "bit", nullable: false),
+                    MustChangePassword = table.Column<bool>(type: "bit", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    UpdatedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
                     UserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
                     Email = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
@@ -99,7 +102,13 @@ namespace DanVan.Data.Migrations.SqlServer
                     TitleTemplate = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
                     OpeningTemplate = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
                     ClosingTemplate = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    IsDraft = table.Column<bool>(type: "bit", nullable: false),
+                    PublishedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    PublishedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    UpdatedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -118,7 +127,8 @@ namespace DanVan.Data.Migrations.SqlServer
                     IsAgency = table.Column<bool>(type: "bit", nullable: false),
                     ParentAgencyName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
                     SortOrder = table.Column<int>(type: "int", nullable: false),
-                    IsRetired = table.Column<bool>(type: "bit", nullable: false)
+                    IsRetired = table.Column<bool>(type: "bit", nullable: false),
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -276,7 +286,8 @@ namespace DanVan.Data.Migrations.SqlServer
                     SendDeadline = table.Column<DateOnly>(type: "date", nullable: false),
                     IsLocked = table.Column<bool>(type: "bit", nullable: false),
                     TemplateId = table.Column<int>(type: "int", nullable: false),
-                    IsIllustrative = table.Column<bool>(type: "bit", nullable: false)
+                    IsIllustrative = table.Column<bool>(type: "bit", nullable: false),
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -407,6 +418,30 @@ namespace DanVan.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "PeriodParticipants",
+                columns: table => new
+                {
+                    PeriodId = table.Column<int>(type: "int", nullable: false),
+                    UnitId = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PeriodParticipants", x => new { x.PeriodId, x.UnitId });
+                    table.ForeignKey(
+                        name: "FK_PeriodParticipants_Periods_PeriodId",
+                        column: x => x.PeriodId,
+                        principalTable: "Periods",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_PeriodParticipants_Units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Reports",
                 columns: table => new
                 {
@@ -461,6 +496,8 @@ namespace DanVan.Data.Migrations.SqlServer
                     LastChangedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
                     LastChangedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
                     WasEverSubmitted = table.Column<bool>(type: "bit", nullable: false),
+                    ReopenedUntil = table.Column<DateOnly>(type: "date", nullable: true),
+                    IsLocked = table.Column<bool>(type: "bit", nullable: false),
                     Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
                 },
                 constraints: table =>
@@ -665,6 +702,11 @@ namespace DanVan.Data.Migrations.SqlServer
                 column: "WriterUnitId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_PeriodParticipants_UnitId",
+                table: "PeriodParticipants",
+                column: "UnitId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Periods_Code",
                 table: "Periods",
                 column: "Code",
@@ -697,6 +739,11 @@ namespace DanVan.Data.Migrations.SqlServer
                 table: "Rules",
                 columns: new[] { "TemplateId", "Code" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Submissions_PeriodId_Status_SubmittedAt",
+                table: "Submissions",
+                columns: new[] { "PeriodId", "Status", "SubmittedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Submissions_PeriodId_UnitId",
@@ -732,9 +779,9 @@ namespace DanVan.Data.Migrations.SqlServer
                 column: "UnitId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Values_IndicatorId_PeriodId",
+                name: "IX_Values_IndicatorId_PeriodId_Number",
                 table: "Values",
-                columns: new[] { "IndicatorId", "PeriodId" });
+                columns: new[] { "IndicatorId", "PeriodId", "Number" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Values_PeriodId_UnitId_IndicatorId",
@@ -784,6 +831,9 @@ namespace DanVan.Data.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "OutlineSections");
+
+            migrationBuilder.DropTable(
+                name: "PeriodParticipants");
 
             migrationBuilder.DropTable(
                 name: "ReportSectionTexts");

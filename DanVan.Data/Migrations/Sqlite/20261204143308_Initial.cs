@@ -32,6 +32,9 @@ namespace DanVan.Data.Migrations.Sqlite
                     Id = table.Column<string>(type: "TEXT", nullable: false),
                     FullName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
                     IsDisabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    MustChangePassword = table.Column<bool>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
@@ -99,7 +102,13 @@ namespace DanVan.Data.Migrations.Sqlite
                     TitleTemplate = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
                     OpeningTemplate = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
                     ClosingTemplate = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    IsDraft = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PublishedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    PublishedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -118,7 +127,8 @@ namespace DanVan.Data.Migrations.Sqlite
                     IsAgency = table.Column<bool>(type: "INTEGER", nullable: false),
                     ParentAgencyName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
-                    IsRetired = table.Column<bool>(type: "INTEGER", nullable: false)
+                    IsRetired = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -276,7 +286,8 @@ namespace DanVan.Data.Migrations.Sqlite
                     SendDeadline = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     IsLocked = table.Column<bool>(type: "INTEGER", nullable: false),
                     TemplateId = table.Column<int>(type: "INTEGER", nullable: false),
-                    IsIllustrative = table.Column<bool>(type: "INTEGER", nullable: false)
+                    IsIllustrative = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -407,6 +418,30 @@ namespace DanVan.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "PeriodParticipants",
+                columns: table => new
+                {
+                    PeriodId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PeriodParticipants", x => new { x.PeriodId, x.UnitId });
+                    table.ForeignKey(
+                        name: "FK_PeriodParticipants_Periods_PeriodId",
+                        column: x => x.PeriodId,
+                        principalTable: "Periods",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_PeriodParticipants_Units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Reports",
                 columns: table => new
                 {
@@ -461,6 +496,8 @@ namespace DanVan.Data.Migrations.Sqlite
                     LastChangedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     LastChangedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     WasEverSubmitted = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ReopenedUntil = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    IsLocked = table.Column<bool>(type: "INTEGER", nullable: false),
                     Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
@@ -663,6 +700,11 @@ namespace DanVan.Data.Migrations.Sqlite
                 column: "WriterUnitId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_PeriodParticipants_UnitId",
+                table: "PeriodParticipants",
+                column: "UnitId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Periods_Code",
                 table: "Periods",
                 column: "Code",
@@ -695,6 +737,11 @@ namespace DanVan.Data.Migrations.Sqlite
                 table: "Rules",
                 columns: new[] { "TemplateId", "Code" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Submissions_PeriodId_Status_SubmittedAt",
+                table: "Submissions",
+                columns: new[] { "PeriodId", "Status", "SubmittedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Submissions_PeriodId_UnitId",
@@ -730,9 +777,9 @@ namespace DanVan.Data.Migrations.Sqlite
                 column: "UnitId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Values_IndicatorId_PeriodId",
+                name: "IX_Values_IndicatorId_PeriodId_Number",
                 table: "Values",
-                columns: new[] { "IndicatorId", "PeriodId" });
+                columns: new[] { "IndicatorId", "PeriodId", "Number" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Values_PeriodId_UnitId_IndicatorId",
@@ -782,6 +829,9 @@ namespace DanVan.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "OutlineSections");
+
+            migrationBuilder.DropTable(
+                name: "PeriodParticipants");
 
             migrationBuilder.DropTable(
                 name: "ReportSectionTexts");
