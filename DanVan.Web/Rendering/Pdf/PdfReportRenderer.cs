@@ -23,9 +23,10 @@ public sealed class PdfReportRenderer
         pdf.Info.Author = FontCache.Normalize(document.Author);
         pdf.Info.Subject = FontCache.Normalize("Báo cáo số " + document.Number);
         pdf.Info.Creator = "DanVan";
-        pdf.Options.CompressContentStreams = true;
+        pdf.Options.CompressContentStreams = false; // ContentStreams.Compress does it, with a terminated zlib stream
 
-        using (var page = new PageComposer(pdf, fonts))
+        var text = new PageText();
+        using (var page = new PageComposer(pdf, fonts, text))
         {
             var blocks = document.Blocks;
             for (var i = 0; i < blocks.Count; i++)
@@ -62,6 +63,8 @@ public sealed class PdfReportRenderer
             }
         }
 
+        text.WriteTo(pdf, fonts);
+        ContentStreams.Compress(pdf);
         using var stream = new MemoryStream();
         pdf.Save(stream, false);
         return stream.ToArray();
@@ -160,11 +163,9 @@ public sealed class PdfReportRenderer
         var row = Math.Max(leftBottom, rightBottom) + 6;
         var baseline = row + dateStyle.Size * PageGeometry.BaselineOffset;
         var number = FontCache.Normalize(h.NumberLine);
-        page.Gfx.DrawString(number, fonts.Font(numberStyle), XBrushes.Black,
-            left + leftWidth / 2 - fonts.Width(number, numberStyle) / 2, baseline, XStringFormats.BaseLineLeft);
+        page.Text.Show(numberStyle, left + leftWidth / 2 - fonts.Width(number, numberStyle) / 2, baseline, number);
         var date = FontCache.Normalize(h.PlaceAndDate);
-        page.Gfx.DrawString(date, fonts.Font(dateStyle), XBrushes.Black,
-            rightLeft + rightWidth / 2 - fonts.Width(date, dateStyle) / 2, baseline, XStringFormats.BaseLineLeft);
+        page.Text.Show(dateStyle, rightLeft + rightWidth / 2 - fonts.Width(date, dateStyle) / 2, baseline, date);
         page.Y = row + dateStyle.Size * PageGeometry.LineSpacing + 18;
     }
 

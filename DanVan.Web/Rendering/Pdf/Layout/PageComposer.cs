@@ -24,15 +24,17 @@ public sealed class PageComposer : IDisposable
 
     private XGraphics? _gfx;
 
-    public PageComposer(PdfDocument document, FontCache fonts)
+    public PageComposer(PdfDocument document, FontCache fonts, PageText text)
     {
         Document = document;
         Fonts = fonts;
+        Text = text;
         NewPage();
     }
 
     public PdfDocument Document { get; }
     public FontCache Fonts { get; }
+    public PageText Text { get; }
     public int PageNumber { get; private set; }
     public double Y { get; set; }
     public XGraphics Gfx => _gfx ?? throw new InvalidOperationException("No page.");
@@ -49,6 +51,7 @@ public sealed class PageComposer : IDisposable
         page.Width = XUnit.FromPoint(PageGeometry.A4Width);
         page.Height = XUnit.FromPoint(PageGeometry.A4Height);
         _gfx = XGraphics.FromPdfPage(page);
+        Text.NewPage();
         PageNumber++;
         Y = PageGeometry.ContentTop;
         if (PageNumber >= 2) DrawPageNumber();
@@ -66,7 +69,7 @@ public sealed class PageComposer : IDisposable
         var text = PageNumber.ToString(CultureInfo.InvariantCulture);
         var x = PageGeometry.A4Width / 2 - Fonts.Width(text, style) / 2;
         var baseline = PageGeometry.MarginTop / 2 + PageNumberSize * 0.35;
-        Gfx.DrawString(text, Fonts.Font(style), XBrushes.Black, x, baseline, XStringFormats.BaseLineLeft);
+        Text.Show(style, x, baseline, text);
     }
 
     public LaidParagraph Lay(IEnumerable<(string Text, TextStyle Style)> pieces, double fontSize, double width,
@@ -115,7 +118,7 @@ public sealed class PageComposer : IDisposable
         var lh = paragraph.LineHeight;
         for (var i = from; i < from + count; i++)
         {
-            TextLayout.Draw(Gfx, Fonts, paragraph.Lines[i], left, Y + paragraph.FontSize * PageGeometry.BaselineOffset, paragraph.Alignment);
+            TextLayout.Draw(Text, paragraph.Lines[i], left, Y + paragraph.FontSize * PageGeometry.BaselineOffset, paragraph.Alignment);
             Y += lh;
         }
     }

@@ -121,7 +121,7 @@ public static class TextLayout
     }
 
     /// <summary>Draws one line with its baseline at <paramref name="baseline"/>, from the column's left edge <paramref name="left"/>.</summary>
-    public static void Draw(XGraphics gfx, FontCache fonts, Line line, double left, double baseline, ParagraphAlignment alignment)
+    public static void Draw(PageText text, Line line, double left, double baseline, ParagraphAlignment alignment)
     {
         var x = left + line.Indent;
         var extra = 0.0;
@@ -145,8 +145,8 @@ public static class TextLayout
             for (var j = 0; j < word.Segments.Count; j++)
             {
                 var segment = word.Segments[j];
-                var text = j == word.Segments.Count - 1 && i < line.Words.Count - 1 ? segment.Text + " " : segment.Text;
-                gfx.DrawString(text, fonts.Font(segment.Style), XBrushes.Black, wx, baseline, XStringFormats.BaseLineLeft);
+                var piece = j == word.Segments.Count - 1 && i < line.Words.Count - 1 ? segment.Text + " " : segment.Text;
+                text.Show(segment.Style, wx, baseline, piece);
                 wx += segment.Width;
             }
             x += word.Width + word.SpaceWidth + extra;
