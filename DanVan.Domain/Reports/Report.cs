@@ -70,11 +70,16 @@ public class Report
         Version = Guid.NewGuid();
     }
 
-    public void SetSectionText(string sectionKey, string? text)
+    /// <param name="inherited">
+    /// What the section shows without the compiler's text (the unit's narrative, else the template's): saving it
+    /// unchanged is not an override, so later changes of the unit's text keep flowing into the report.
+    /// </param>
+    public void SetSectionText(string sectionKey, string? text, string? inherited = null)
     {
         EnsureDraft();
         var clean = text?.Replace("\r\n", "\n").Trim();
         var existing = _sectionTexts.FirstOrDefault(t => t.SectionKey == sectionKey);
+        if (existing is null && clean == inherited?.Replace("\r\n", "\n").Trim()) clean = null;
         if (string.IsNullOrEmpty(clean))
         {
             if (existing is not null) _sectionTexts.Remove(existing);

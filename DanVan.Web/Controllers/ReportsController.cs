@@ -61,10 +61,7 @@ public sealed class ReportsController(ReportService reports) : Controller
         foreach (var section in view.Sections)
         {
             if (!form.TryGetValue("s:" + section.Key, out var posted)) continue;
-            var text = posted.ToString().Replace("\r\n", "\n").Trim();
-            // Text left as the unit or the template wrote it is not an override: later changes keep flowing in.
-            var inherited = (section.Narrative ?? section.DefaultText ?? "").Replace("\r\n", "\n").Trim();
-            sections[section.Key] = text.Length == 0 || (section.CompilerText is null && text == inherited) ? null : text;
+            sections[section.Key] = posted.ToString();
         }
         var result = await reports.UpdateAsync(period, new ReportUpdate(null, sections), ct);
         return await AfterAsync(period, result, "Đã lưu nội dung báo cáo.", null, ct);

@@ -119,7 +119,7 @@ public sealed class ReportService(DanVanDbContext db, CurrentUser currentUser, T
         {
             if (update.Metadata is not null) report.UpdateMetadata(Clean(update.Metadata));
             foreach (var (key, text) in update.Sections ?? new Dictionary<string, string?>())
-                report.SetSectionText(key, text?.Normalize(System.Text.NormalizationForm.FormC));
+                report.SetSectionText(key, text?.Normalize(System.Text.NormalizationForm.FormC), Inherited(loaded.Inputs, key));
             await db.SaveChangesAsync(ct);
             return ReportResult.Ok;
         }
@@ -132,6 +132,9 @@ public sealed class ReportService(DanVanDbContext db, CurrentUser currentUser, T
             return ReportResult.Conflict("Báo cáo vừa được người khác cập nhật. Vui lòng tải lại.");
         }
     }
+
+    private static string? Inherited(DocumentInputs inputs, string key) =>
+        inputs.Narratives.GetValueOrDefault(key) ?? inputs.Template.Sections.FirstOrDefault(s => s.Key == key)?.DefaultText;
 
     /// <summary>Starts empty compiler sections from the previous report's text (nothing already written is replaced).</summary>
     public async Task<ReportResult> CopyFromPreviousAsync(string periodCode, CancellationToken ct)
