@@ -86,7 +86,12 @@ public sealed partial class TemplateAdminService
         var code = form.Code?.Trim() is { Length: > 0 and <= ValidationRule.MaxCodeLength } typed ? typed : "THU";
         var rule = ValidationRule.Create(id, code, Clean(form.Left)!, op, Clean(form.Right)!,
             severity, Clean(form.Message)!);
-        var units = await db.Units.AsNoTracking().Where(u => !u.IsAgency && !u.IsRetired).OrderBy(u => u.SortOrder).ThenBy(u => u.Code).ToListAsync(ct);
+        // The period's participants (decision 0010), whether or not they are retired today.
+        var periodId = period!.Id;
+        var units = await db.Units.AsNoTracking()
+            .Where(u => !u.IsAgency && (db.PeriodParticipants.Any(pp => pp.PeriodId == periodId && pp.UnitId == u.Id)
+                || db.Submissions.Any(s => s.PeriodId == periodId && s.UnitId == u.Id)))
+            .OrderBy(u => u.SortOrder).ThenBy(u => u.Code).ToListAsync(ct);
         var active = indicators.Where(i => !i.IsRetired).ToList();
         var formulas = active.Where(i => i.IsComputed).ToDictionary(i => i.Code, i => ExpressionParser.Parse(i.Formula!), StringComparer.OrdinalIgnoreCase);
 
@@ -119,12 +124,14 @@ public sealed partial class TemplateAdminService
 
     private static DryRunUnit Verdict(ValidationRule rule, IValueSource source, string unitCode, string unitName)
     {
+        // The verdict is the entry form's: ValidationRule.Check; the sides are only shown.
+        var violation = rule.Check(source);
         var left = rule.LeftExpr.Evaluate(source);
         var right = rule.RightExpr.Evaluate(source);
-        var verdict = left is null || right is null ? DryRunVerdict.Blank
-            : rule.Operator.Holds(left.Value, right.Value) ? DryRunVerdict.Holds : DryRunVerdict.Flagged;
+        var verdict = violation is not null ? DryRunVerdict.Flagged
+            : left is null || right is null ? DryRunVerdict.Blank : DryRunVerdict.Holds;
         return new DryRunUnit(unitCode, unitName, verdict, rule.LeftExpr.Detail(source), Format(left), rule.RightExpr.Detail(source), Format(right),
-            verdict == DryRunVerdict.Flagged ? rule.RenderMessage(source) : null);
+            violation?.Message);
     }
 
     private static string? Format(decimal? value) => value is { } v ? VietnameseFormat.Number(v, 2) : null;
