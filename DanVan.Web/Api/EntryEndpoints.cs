@@ -85,10 +85,7 @@ public static class EntryEndpoints
         if (!string.IsNullOrEmpty(ifMatch))
         {
             if (!Guid.TryParse(ifMatch.Trim().Trim('"'), out var parsed)) return Results.Problem("If-Match không hợp lệ.", statusCode: 412, title: "Phiên bản không khớp");
-            var current = await entry.GetAsync(period, unit, ct);
-            if (current.Outcome == EntryOutcome.NotFound) return NotFound();
-            if (current.Outcome == EntryOutcome.Forbidden) return Forbidden();
-            if (current.Sheet!.Version is { } version && version != parsed) return PreconditionFailed();
+            // The service judges the version: a replay of what is already stored is a no-op, not a conflict.
             expected = parsed;
         }
 
@@ -168,19 +165,11 @@ public static class EntryEndpoints
         EntryOutcome.NotFound => NotFound(),
         EntryOutcome.Forbidden => Forbidden(),
         EntryOutcome.Invalid => Problem400(result.Sheet!.Fields.Where(f => f.Error is not null).ToDictionary(f => f.Code, f => new[] { f.Error! })
-            .Concat(result.Sheet.FormErrors.Select((e, i) => new KeyValuePair<string, string[]>(ExtractCode(e) ?? $"form{i}", [e])))
+            .Concat(result.Sheet.FormErrors.Select(e => new KeyValuePair<string, string[]>(e.Field, [e.Message])))
             .DistinctBy(p => p.Key).ToDictionary()),
         EntryOutcome.Conflict => Results.Problem(result.Message, statusCode: StatusCodes.Status409Conflict, title: "Xung đột dữ liệu"),
         _ => Results.Problem(result.Message, statusCode: StatusCodes.Status409Conflict, title: "Không thể sửa phiếu"),
     };
-
-    /// <summary>The code inside “…” of a message about an unknown code, so the problem names it.</summary>
-    private static string? ExtractCode(string message)
-    {
-        var start = message.IndexOf('“');
-        var end = message.IndexOf('”');
-        return start >= 0 && end > start ? message[(start + 1)..end] : null;
-    }
 
     private static IResult Ok(HttpContext http, EntrySheet sheet)
     {
