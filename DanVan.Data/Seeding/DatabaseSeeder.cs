@@ -132,7 +132,7 @@ public sealed class DatabaseSeeder(
         h1.Lock();
         var year = ReportingPeriod.Create(new PeriodCode(h1.Year, PeriodKind.Year), template.Id);
         // The demo's open period must be open today, whatever today is: its deadlines follow the clock.
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+        var today = DanVan.Domain.Common.VietnamTime.Today(clock);
         year.SetDeadlines(today.AddDays(14), today.AddDays(20));
         var participants = await Participation.EligibleUnitIdsAsync(db, template.Id, ct);
         h1.Enrol(participants);

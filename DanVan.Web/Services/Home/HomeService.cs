@@ -1,3 +1,4 @@
+using DanVan.Domain.Common;
 using DanVan.Data;
 using DanVan.Data.Identity;
 using DanVan.Domain.Organization;
@@ -20,7 +21,7 @@ public sealed record AdminSummary(int Users, int DisabledUsers, int Units, int P
 /// <summary>The read models behind each role's home page.</summary>
 public sealed class HomeService(DanVanDbContext db, TimeProvider clock)
 {
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().Date);
+    private DateOnly Today => VietnamTime.Today(clock);
 
     public async Task<IReadOnlyList<UnitPeriodRow>> UnitPeriodsAsync(IReadOnlySet<int> unitIds, CancellationToken ct)
     {

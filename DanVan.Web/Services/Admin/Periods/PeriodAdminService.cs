@@ -47,7 +47,7 @@ public static class PeriodFields
 /// </summary>
 public sealed class PeriodAdminService(DanVanDbContext db, CurrentUser currentUser, TimeProvider clock)
 {
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().Date);
+    private DateOnly Today => VietnamTime.Today(clock);
 
     public async Task<IReadOnlyList<PeriodRow>> ListAsync(CancellationToken ct)
     {
