@@ -295,23 +295,11 @@ public partial class ReportTemplate
     private AppendixRow RowAt(int order) =>
         _appendixRows.FirstOrDefault(r => r.Order == order) ?? throw new DomainException($"Phụ lục không có dòng thứ {order}.");
 
-    /// <summary>Sections in document order (depth-first, by Order among siblings).</summary>
-    public IReadOnlyList<(OutlineSection Section, int Depth, int Number)> Outline()
-    {
-        var result = new List<(OutlineSection, int, int)>();
-        Walk(null, 0);
-        return result;
+    /// <summary>Sections in document order (depth-first, by Order among siblings), numbered.</summary>
+    public IReadOnlyList<OutlineItem> Outline() => Numbering().Items;
 
-        void Walk(string? parentKey, int depth)
-        {
-            var number = 0;
-            foreach (var section in _sections.Where(s => s.ParentKey == parentKey).OrderBy(s => s.Order))
-            {
-                result.Add((section, depth, ++number));
-                Walk(section.Key, depth + 1);
-            }
-        }
-    }
+    /// <summary>The one numbering of this outline and its appendix (see <see cref="OutlineNumbering"/>).</summary>
+    public OutlineNumbering Numbering() => OutlineNumbering.Of(_sections);
 }
 
 /// <summary>One node of the outline. Its number (I., 1., a)) is derived from its place, never stored.</summary>

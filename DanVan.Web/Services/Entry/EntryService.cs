@@ -19,7 +19,7 @@ public sealed class EntryService(DanVanDbContext db, CurrentUser currentUser, Ti
 {
     private const int MaxRetries = 10;
 
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().Date);
+    private DateOnly Today => VietnamTime.Today(clock);
 
     public async Task<EntryResult> GetAsync(string periodCode, string unitCode, CancellationToken ct)
     {
@@ -348,14 +348,14 @@ public sealed class EntryService(DanVanDbContext db, CurrentUser currentUser, Ti
             .Select(g =>
             {
                 var section = ctx.Sections.FirstOrDefault(s => s.Key == g.Key);
-                return new FieldGroup(g.Key, ctx.Labels.GetValueOrDefault(g.Key, ""), section?.Title ?? g.Key,
+                return new FieldGroup(g.Key, ctx.Numbering.FullLabel(g.Key), section?.Title ?? g.Key,
                     g.Select(i => fields[i.Code]).ToList());
             })
-            .OrderBy(g => OrderKey(ctx, g.SectionKey))
+            .OrderBy(g => ctx.Numbering.Position(g.SectionKey))
             .ToList();
 
         var narratives = ctx.NarrativeSections
-            .OrderBy(s => OrderKey(ctx, s.Key))
+            .OrderBy(s => ctx.Numbering.Position(s.Key))
             .Select(s =>
             {
                 string? text = null;
@@ -365,7 +365,7 @@ public sealed class EntryService(DanVanDbContext db, CurrentUser currentUser, Ti
                 errors?.TryGetValue("nar:" + s.Key, out error);
                 // An untitled numbered paragraph is named after its parent section: "II.5.b" alone tells the writer nothing.
                 var title = s.Title.Length > 0 ? s.Title : ctx.Sections.FirstOrDefault(p => p.Key == s.ParentKey)?.Title ?? "";
-                return new NarrativeField(s.Key, ctx.Labels.GetValueOrDefault(s.Key, ""), title, text, error);
+                return new NarrativeField(s.Key, ctx.Numbering.FullLabel(s.Key), title, text, error);
             })
             .ToList();
 
@@ -398,14 +398,4 @@ public sealed class EntryService(DanVanDbContext db, CurrentUser currentUser, Ti
             })
             .ToList();
 
-    private static int OrderKey(SubmissionContext ctx, string key)
-    {
-        var index = 0;
-        foreach (var k in ctx.Labels.Keys)
-        {
-            if (k == key) return index;
-            index++;
-        }
-        return int.MaxValue;
-    }
 }

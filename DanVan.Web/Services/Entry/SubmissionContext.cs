@@ -30,7 +30,7 @@ public sealed partial class SubmissionContext
         Formulas = formulas;
         Previous = previous;
         PreviousValues = previousValues;
-        Labels = NumberSections(sections);
+        Numbering = OutlineNumbering.Of(sections);
     }
 
     public ReportingPeriod Period { get; }
@@ -48,13 +48,13 @@ public sealed partial class SubmissionContext
     public ReportingPeriod? Previous { get; }
     public IReadOnlyDictionary<string, decimal?> PreviousValues { get; }
 
-    /// <summary>"II.3.a" for each section key, derived from the outline.</summary>
-    public IReadOnlyDictionary<string, string> Labels { get; }
+    /// <summary>The outline's numbering ("II.3.a" and document order of each section key).</summary>
+    public OutlineNumbering Numbering { get; }
 
     public IEnumerable<Indicator> Entered => Indicators.Where(i => !i.IsComputed);
 
     public IEnumerable<OutlineSection> NarrativeSections =>
-        Sections.Where(s => s.WriterUnitId == Unit.Id).OrderBy(s => Labels.Keys.ToList().IndexOf(s.Key));
+        Sections.Where(s => s.WriterUnitId == Unit.Id).OrderBy(s => Numbering.Position(s.Key));
 
     /// <summary>
     /// Loads what one sheet needs and no more: the unit's own indicators, the rules over them, and the formulas its
@@ -238,28 +238,4 @@ public sealed partial class SubmissionContext
         return value is null ? "" : VietnameseNumberParser.ToInput(value.Number, value.Text, indicator.Kind);
     }
 
-    private static Dictionary<string, string> NumberSections(IReadOnlyList<OutlineSection> sections)
-    {
-        var labels = new Dictionary<string, string>(StringComparer.Ordinal);
-        Walk(null, 0, "");
-        return labels;
-
-        void Walk(string? parentKey, int depth, string prefix)
-        {
-            var number = 0;
-            foreach (var section in sections.Where(s => s.ParentKey == parentKey).OrderBy(s => s.Order))
-            {
-                number++;
-                var part = depth switch
-                {
-                    0 => ListLabels.Roman(number),
-                    1 => number.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    _ => ListLabels.Letter(number),
-                };
-                var label = prefix.Length == 0 ? part : prefix + "." + part;
-                labels[section.Key] = label;
-                Walk(section.Key, depth + 1, label);
-            }
-        }
-    }
 }
