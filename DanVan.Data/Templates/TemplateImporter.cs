@@ -220,19 +220,16 @@ public static partial class TemplateImporter
     }
 
     /// <summary>The indicator codes a text cites as {CODE} or {CODE:00} (not {period.*}, {request} or a rule's sides).</summary>
-    public static IEnumerable<string> PlaceholderCodes(string text) =>
-        PlaceholderRegex().Matches(text).Select(m => m.Groups[1].Value)
-            .Where(n => !n.StartsWith("period.", StringComparison.Ordinal) && n is not ("request" or "left" or "right" or "left.detail" or "right.detail"));
+    public static IEnumerable<string> PlaceholderCodes(string text) => PlaceholderSyntax.Codes(text, ruleMessage: true);
 
     /// <summary>Placeholders of a text that name no indicator of the template, or a retired one.</summary>
     public static IReadOnlyList<string> PlaceholderProblems(string text, IReadOnlySet<string> codes, IReadOnlySet<string> retired, bool allowSides)
     {
         var problems = new List<string>();
-        foreach (Match m in PlaceholderRegex().Matches(text))
+        foreach (var m in PlaceholderSyntax.Matches(text))
         {
-            var name = m.Groups[1].Value;
-            if (name.StartsWith("period.", StringComparison.Ordinal) || name == "request") continue;
-            if (allowSides && name is "left" or "right" or "left.detail" or "right.detail") continue;
+            var name = m.Name;
+            if (PlaceholderSyntax.IsReserved(name, ruleMessage: allowSides)) continue;
             if (!codes.Contains(name)) problems.Add($"mã “{{{name}}}” (vị trí {m.Index + 1}) không tồn tại.");
             else if (retired.Contains(name)) problems.Add($"chỉ tiêu “{{{name}}}” (vị trí {m.Index + 1}) đã ngừng sử dụng.");
         }
@@ -267,9 +264,6 @@ public static partial class TemplateImporter
 
     private static void CheckPlaceholders(string where, string text, HashSet<string> codes, HashSet<string> retired, List<string> errors, bool allowSides) =>
         errors.AddRange(PlaceholderProblems(text, codes, retired, allowSides).Select(p => $"{where}: {p}"));
-
-    [GeneratedRegex(@"\{([A-Za-z][A-Za-z0-9_.]*)(?::[0-9]+)?\}")]
-    private static partial Regex PlaceholderRegex();
 }
 
 public sealed class TemplateImportException(IReadOnlyList<string> errors)

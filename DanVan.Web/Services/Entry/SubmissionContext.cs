@@ -157,10 +157,9 @@ public sealed partial class SubmissionContext
         {
             Reads(rule.Left);
             Reads(rule.Right);
-            foreach (System.Text.RegularExpressions.Match m in MessageCode().Matches(rule.Message))
+            foreach (var c in PlaceholderSyntax.Codes(rule.Message, ruleMessage: true))
             {
-                var c = m.Groups[1].Value.ToUpperInvariant();
-                if (!known.Contains(c) && c is not ("LEFT" or "RIGHT" or "LEFT.DETAIL" or "RIGHT.DETAIL")) pending.Add(c);
+                if (!known.Contains(c)) pending.Add(c);
             }
         }
         while (pending.Count > 0)
@@ -198,9 +197,6 @@ public sealed partial class SubmissionContext
         }
         return [.. codes];
     }
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"\{([A-Za-z][A-Za-z0-9_.]*)\}")]
-    private static partial System.Text.RegularExpressions.Regex MessageCode();
 
     public Submission EnsureSubmission(DanVanDbContext db)
     {
