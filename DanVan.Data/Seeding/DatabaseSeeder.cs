@@ -172,7 +172,7 @@ public sealed class DatabaseSeeder(
         var r = demo.Report;
         var report = Report.Start(h1.Id, new ReportMetadata(
             r.Number, r.Place, r.Date, r.ParentAgency, r.Agency, r.RequestReference, r.Recipients,
-            ParseAuthority(r.SignerAuthority), r.SignerTitle, r.DeputyTitle, r.SignerName));
+            ReportStateText.ParseAuthority(r.SignerAuthority), r.SignerTitle, r.DeputyTitle, r.SignerName));
         foreach (var (key, text) in r.Sections) report.SetSectionText(key, text);
         db.Reports.Add(report);
 
@@ -235,16 +235,6 @@ public sealed class DatabaseSeeder(
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Seeded illustrative periods {Periods}", string.Join(", ", periods.Select(p => p.Code)));
     }
-
-    public static SignerAuthority ParseAuthority(string? prefix) => prefix?.Trim() switch
-    {
-        "KT." => SignerAuthority.OnBehalf,
-        "TL." => SignerAuthority.ByOrder,
-        "TM." => SignerAuthority.OnBehalfOfCollective,
-        "Q." => SignerAuthority.Acting,
-        null or "" => SignerAuthority.None,
-        var other => throw new FormatException($"Thẩm quyền ký “{other}” không hợp lệ."),
-    };
 
     private static (decimal? Number, string? Text) ReadValue(Indicator indicator, JsonElement json)
     {

@@ -1,3 +1,4 @@
+using DanVan.Domain.Common;
 using DanVan.Domain.Expressions;
 using DanVan.Domain.Indicators;
 using DanVan.Domain.Reports;
@@ -144,21 +145,9 @@ public static partial class TemplateImporter
         return new ImportedTemplate(template, indicators, rules);
     }
 
-    public static ValueKind? ParseKind(string? kind) => kind?.ToLowerInvariant() switch
-    {
-        "count" => ValueKind.Count,
-        "percent" => ValueKind.Percent,
-        "yesno" => ValueKind.YesNo,
-        "text" => ValueKind.Text,
-        _ => null,
-    };
+    public static ValueKind? ParseKind(string? kind) => ApiNames.ParseKind(kind);
 
-    public static Severity? ParseSeverity(string? severity) => severity?.ToLowerInvariant() switch
-    {
-        "error" => Severity.Error,
-        "warning" => Severity.Warning,
-        _ => null,
-    };
+    public static Severity? ParseSeverity(string? severity) => ApiNames.ParseSeverity(severity);
 
     private static void AddSections(ReportTemplate template, string? parentKey, IReadOnlyList<SectionDocument>? sections, IReadOnlyDictionary<string, int> unitIds)
     {

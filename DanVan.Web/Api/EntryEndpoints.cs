@@ -1,3 +1,4 @@
+using DanVan.Domain.Common;
 using System.Text.Json;
 using DanVan.Domain.Indicators;
 using DanVan.Domain.Rules;
@@ -107,7 +108,7 @@ public static class EntryEndpoints
         if (result.Outcome == EntryOutcome.Refused && result.Sheet is { CanEdit: true } sheet)
         {
             var needed = sheet.Violations.Where(v => v.Severity == Severity.Error && string.IsNullOrWhiteSpace(v.Explanation))
-                .Select(v => new ViolationDto(v.RuleCode, v.Message, "error", null)).ToList();
+                .Select(v => new ViolationDto(v.RuleCode, v.Message, ApiNames.Of(v.Severity), null)).ToList();
             var missing = sheet.Fields.Where(f => f.Required && f.Formula is null && f.StoredInput is "" or null).Select(f => f.Code).ToList();
             return Results.Problem(
                 detail: result.Message, statusCode: StatusCodes.Status422UnprocessableEntity, title: "Chưa gửi được",
@@ -187,16 +188,9 @@ public static class EntryEndpoints
     private static object? ValueOf(IndicatorField field) =>
         field.Kind == ValueKind.Text ? (string.IsNullOrEmpty(field.StoredInput) ? null : field.StoredInput) : field.Number;
 
-    private static string StatusName(Domain.Submissions.SubmissionStatus status) => status switch
-    {
-        Domain.Submissions.SubmissionStatus.NotStarted => "notStarted",
-        Domain.Submissions.SubmissionStatus.Draft => "draft",
-        Domain.Submissions.SubmissionStatus.Submitted => "submitted",
-        Domain.Submissions.SubmissionStatus.Returned => "returned",
-        _ => "accepted",
-    };
+    private static string StatusName(Domain.Submissions.SubmissionStatus status) => ApiNames.Of(status);
 
-    private static string SeverityName(Severity severity) => severity == Severity.Error ? "error" : "warning";
+    private static string SeverityName(Severity severity) => ApiNames.Of(severity);
 
     private static IResult NotFound() => Results.Problem("Không tìm thấy kỳ báo cáo hoặc đơn vị.", statusCode: 404, title: "Không tìm thấy");
 

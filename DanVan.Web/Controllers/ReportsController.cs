@@ -38,7 +38,7 @@ public sealed class ReportsController(ReportService reports) : Controller
             else errors["date"] = ["Ngày báo cáo không hợp lệ."];
         }
         SignerAuthority authority = SignerAuthority.None;
-        try { authority = DatabaseSeeder.ParseAuthority(form.SignerAuthority); }
+        try { authority = ReportStateText.ParseAuthority(form.SignerAuthority); }
         catch (FormatException ex) { errors["signerAuthority"] = [ex.Message]; }
         if (!ModelState.IsValid) errors["form"] = ["Có trường quá dài."];
 

@@ -419,7 +419,7 @@ public sealed class DashboardService(DanVanDbContext db, TimeProvider clock, Das
     private DataQuality Quality(ReportingPeriod period, IReadOnlyList<UnitEvaluation> evaluation)
     {
         var violations = evaluation.SelectMany(e => e.Violations.Select(v => new QualityViolation(
-                e.Unit.Code, e.Unit.Name, v.Rule, v.Message, v.Severity == Severity.Error ? "error" : "warning", v.Explanation,
+                e.Unit.Code, e.Unit.Name, v.Rule, v.Message, ApiNames.Of(v.Severity), v.Explanation,
                 EntryLink(period.Code, e.Unit.Code))))
             .ToList();
         var missing = evaluation.Where(e => e.Missing.Count > 0)
@@ -461,20 +461,7 @@ public sealed class DashboardService(DanVanDbContext db, TimeProvider clock, Das
 
     private static string Name(Better better) => better == Better.Up ? "up" : "down";
 
-    private static string KindName(ValueKind kind) => kind switch
-    {
-        ValueKind.Count => "count",
-        ValueKind.Percent => "percent",
-        ValueKind.YesNo => "yesno",
-        _ => "text",
-    };
+    private static string KindName(ValueKind kind) => ApiNames.Of(kind);
 
-    public static string StatusName(SubmissionStatus status) => status switch
-    {
-        SubmissionStatus.NotStarted => "notStarted",
-        SubmissionStatus.Draft => "draft",
-        SubmissionStatus.Submitted => "submitted",
-        SubmissionStatus.Returned => "returned",
-        _ => "accepted",
-    };
+    public static string StatusName(SubmissionStatus status) => ApiNames.Of(status);
 }

@@ -1,3 +1,4 @@
+using DanVan.Domain.Common;
 using DanVan.Data.Templates;
 using DanVan.Domain.Expressions;
 using DanVan.Domain.Formatting;
@@ -18,7 +19,7 @@ public sealed partial class TemplateAdminService
     public static readonly IReadOnlyList<(string Value, string Label)> Severities =
         [("error", "Lỗi: chặn “Gửi” nếu đơn vị không giải trình"), ("warning", "Cảnh báo: chỉ nhắc, không chặn")];
 
-    public static string SeverityName(Severity severity) => severity == Severity.Error ? "error" : "warning";
+    public static string SeverityName(Severity severity) => ApiNames.Of(severity);
 
     /// <summary>Adds (ruleId null) or changes a rule of the draft.</summary>
     public Task<TemplateResult> SaveRuleAsync(int id, int? ruleId, RuleForm form, CancellationToken ct)
