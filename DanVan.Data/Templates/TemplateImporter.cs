@@ -40,11 +40,11 @@ public static partial class TemplateImporter
             errors.Add($"Mã đề cương “{doc.Code}” không hợp lệ (tối đa {MaxTemplateCodeLength} ký tự: chữ, số, “.”, “_”, “-”).");
         if (doc.Version < 1) errors.Add("Phiên bản (version) phải từ 1.");
         if (string.IsNullOrWhiteSpace(doc.Name)) errors.Add("Thiếu tên đề cương (name).");
-        Max("Tên đề cương (name)", doc.Name, 256, errors);
+        Max("Tên đề cương (name)", doc.Name, ReportTemplate.MaxNameLength, errors);
         if (string.IsNullOrWhiteSpace(doc.Title)) errors.Add("Thiếu trích yếu (title).");
-        Max("Trích yếu (title)", doc.Title, 1000, errors);
-        Max("Đoạn mở đầu (opening)", doc.Opening, 4000, errors);
-        Max("Đoạn kết (closing)", doc.Closing, 4000, errors);
+        Max("Trích yếu (title)", doc.Title, ReportTemplate.MaxTitleLength, errors);
+        Max("Đoạn mở đầu (opening)", doc.Opening, ReportTemplate.MaxTextLength, errors);
+        Max("Đoạn kết (closing)", doc.Closing, ReportTemplate.MaxTextLength, errors);
 
         var sectionKeys = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (s, depth) in Flatten(doc.Sections ?? [], 0, errors))
@@ -54,7 +54,7 @@ public static partial class TemplateImporter
             else if (!sectionKeys.Add(s.Key)) errors.Add($"Khóa mục “{s.Key}” bị trùng.");
             if (depth > ReportTemplate.MaxDepth) errors.Add($"Mục “{s.Key}” ở cấp thứ {depth + 1}: đề cương chỉ có ba cấp (I., 1., a)).");
             if (string.IsNullOrWhiteSpace(s.Title) && !s.RunIn) errors.Add($"Mục “{s.Key}” chưa có tiêu đề (chỉ mục viết liền, runIn, được để trống).");
-            Max($"Tiêu đề mục “{s.Key}”", s.Title, 1000, errors);
+            Max($"Tiêu đề mục “{s.Key}”", s.Title, OutlineSection.MaxTitleLength, errors);
             if (s.Writer is not null && !unitCodes.Contains(s.Writer)) errors.Add($"Mục “{s.Key}”: đơn vị viết “{s.Writer}” không tồn tại.");
         }
 
@@ -114,13 +114,13 @@ public static partial class TemplateImporter
         {
             if (row.Level is not (0 or 1)) errors.Add($"Dòng phụ lục “{row.Text}”: cấp phải là 0 hoặc 1.");
             if (string.IsNullOrWhiteSpace(row.Text)) errors.Add("Phụ lục có dòng không có nội dung.");
-            Max("Dòng phụ lục", row.Text, 4000, errors);
+            Max("Dòng phụ lục", row.Text, AppendixRow.MaxTextLength, errors);
             CheckPlaceholders("Dòng phụ lục", row.Text ?? "", codes, retired, errors, allowSides: false);
         }
         return errors;
     }
 
-    public const int MaxTemplateCodeLength = 32;
+    public const int MaxTemplateCodeLength = ReportTemplate.MaxCodeLength;
 
     /// <summary>Builds the entities of a valid document, as a draft (the seeder publishes its template at once).</summary>
     public static ImportedTemplate Build(TemplateDocument doc, IReadOnlyDictionary<string, int> unitIds, DateTimeOffset now)

@@ -14,6 +14,11 @@ public partial class ReportTemplate
 {
     /// <summary>The deepest outline level: 0 is "I.", 1 is "1.", 2 is "a)".</summary>
     public const int MaxDepth = 2;
+    public const int MaxCodeLength = 32;
+    public const int MaxNameLength = 256;
+    public const int MaxTitleLength = 1000;
+    public const int MaxTextLength = 4000;
+    public const int MaxUserLength = 256;
 
     private readonly List<OutlineSection> _sections = [];
     private readonly List<AppendixRow> _appendixRows = [];
@@ -305,6 +310,9 @@ public partial class ReportTemplate
 /// <summary>One node of the outline. Its number (I., 1., a)) is derived from its place, never stored.</summary>
 public class OutlineSection
 {
+    public const int MaxKeyLength = 128;
+    public const int MaxTitleLength = 1000;
+
     private OutlineSection()
     {
         Key = "";
@@ -367,6 +375,8 @@ public class OutlineSection
 /// <summary>A line of the Phụ lục số liệu: level 0 is a numbered item, level 1 a "- …" line; text has placeholders.</summary>
 public class AppendixRow
 {
+    public const int MaxTextLength = 4000;
+
     private AppendixRow()
     {
         Text = "";

@@ -20,8 +20,6 @@ namespace DanVan.Web.Services.Reports;
 /// </summary>
 public sealed class ReportService(DanVanDbContext db, CurrentUser currentUser, TimeProvider clock, ReportRenderer renderer, ILogger<ReportService> logger)
 {
-    public const int MaxRecipients = 40;
-    public const int MaxSectionLength = 100_000;
 
     public static readonly JsonSerializerOptions SnapshotJson = new(JsonSerializerDefaults.Web)
     {
@@ -334,24 +332,24 @@ public sealed class ReportService(DanVanDbContext db, CurrentUser currentUser, T
                 if ((value?.Length ?? 0) > max) errors[field] = [$"Tối đa {max} ký tự."];
                 else if (value?.Any(char.IsControl) == true) errors[field] = ["Có ký tự điều khiển không hợp lệ."];
             }
-            Max("number", m.Number, 64);
-            Max("place", m.Place, 128);
-            Max("parentAgency", m.ParentAgency, 256);
-            Max("agency", m.Agency, 256);
-            Max("requestReference", m.RequestReference, 1000);
-            Max("signerTitle", m.SignerTitle, 256);
-            Max("deputyTitle", m.DeputyTitle, 256);
-            Max("signerName", m.SignerName, 256);
+            Max("number", m.Number, Report.MaxNumberLength);
+            Max("place", m.Place, Report.MaxPlaceLength);
+            Max("parentAgency", m.ParentAgency, Report.MaxAgencyLength);
+            Max("agency", m.Agency, Report.MaxAgencyLength);
+            Max("requestReference", m.RequestReference, Report.MaxRequestReferenceLength);
+            Max("signerTitle", m.SignerTitle, Report.MaxSignerLength);
+            Max("deputyTitle", m.DeputyTitle, Report.MaxSignerLength);
+            Max("signerName", m.SignerName, Report.MaxSignerLength);
             if (m.Number.Length > 0 && !m.Number.Contains('/')) errors["number"] = ["Số, ký hiệu có dạng 876/BC-VP."];
             if (m.Date is { } d && (d.Year < 2000 || d.Year > 2100)) errors["date"] = ["Ngày báo cáo không hợp lệ."];
-            if (m.Recipients.Count > MaxRecipients) errors["recipients"] = [$"Tối đa {MaxRecipients} nơi nhận."];
-            else if (m.Recipients.Any(r => r.Length > 300 || r.Any(char.IsControl))) errors["recipients"] = ["Mỗi nơi nhận tối đa 300 ký tự, không xuống dòng."];
+            if (m.Recipients.Count > Report.MaxRecipients) errors["recipients"] = [$"Tối đa {Report.MaxRecipients} nơi nhận."];
+            else if (m.Recipients.Any(r => r.Length > Report.MaxRecipientLength || r.Any(char.IsControl))) errors["recipients"] = [$"Mỗi nơi nhận tối đa {Report.MaxRecipientLength} ký tự, không xuống dòng."];
         }
         var keys = template.Sections.Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
         foreach (var (key, text) in update.Sections ?? new Dictionary<string, string?>())
         {
             if (!keys.Contains(key)) errors["sections." + (key.Length > 64 ? key[..64] : key)] = ["Mục không có trong đề cương."];
-            else if ((text?.Length ?? 0) > MaxSectionLength) errors["sections." + key] = [$"Tối đa {MaxSectionLength} ký tự."];
+            else if ((text?.Length ?? 0) > ReportSectionText.MaxTextLength) errors["sections." + key] = [$"Tối đa {ReportSectionText.MaxTextLength} ký tự."];
         }
         return errors;
     }

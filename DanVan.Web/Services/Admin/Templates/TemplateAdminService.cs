@@ -390,10 +390,10 @@ public sealed partial class TemplateAdminService(DanVanDbContext db, CurrentUser
         EditAsync(id, form.Stamp, draft =>
         {
             var errors = new Dictionary<string, string>();
-            Required(errors, nameof(form.Name), form.Name, "Tên đề cương", 256);
-            Required(errors, nameof(form.Title), form.Title, "Trích yếu", 1000);
-            Optional(errors, nameof(form.Opening), form.Opening, 4000);
-            Optional(errors, nameof(form.Closing), form.Closing, 4000);
+            Required(errors, nameof(form.Name), form.Name, "Tên đề cương", ReportTemplate.MaxNameLength);
+            Required(errors, nameof(form.Title), form.Title, "Trích yếu", ReportTemplate.MaxTitleLength);
+            Optional(errors, nameof(form.Opening), form.Opening, ReportTemplate.MaxTextLength);
+            Optional(errors, nameof(form.Closing), form.Closing, ReportTemplate.MaxTextLength);
             foreach (var (field, text) in new[] { (nameof(form.Title), form.Title), (nameof(form.Opening), form.Opening), (nameof(form.Closing), form.Closing) })
                 Placeholders(errors, field, text, draft, allowSides: false);
             if (errors.Count > 0) return Task.FromResult<TemplateResult?>(TemplateResult.Invalid(errors));
