@@ -7,6 +7,7 @@ using DanVan.Domain.Periods;
 using DanVan.Domain.Reports;
 using DanVan.Domain.Rules;
 using DanVan.Domain.Submissions;
+using DanVan.Web.Features.Figures;
 using Microsoft.EntityFrameworkCore;
 
 namespace DanVan.Web.Services.Entry;
@@ -98,22 +99,11 @@ public sealed partial class SubmissionContext
         var formulas = await FormulasAsync(db, templateId, indicators, rules, ct);
         var sections = await db.OutlineSections.AsNoTracking().Where(s => s.TemplateId == templateId).ToListAsync(ct);
 
-        var candidates = await db.Periods.AsNoTracking().Where(p => p.CutoffTo == period.CutoffFrom.AddDays(-1)).ToListAsync(ct);
-        var previous = PreviousPeriod.Of(period, candidates);
-        var previousValues = new Dictionary<string, decimal?>(StringComparer.OrdinalIgnoreCase);
-        if (previous is not null)
-        {
-            // By code, whichever unit supplied it then: the previous period may be on an older template version, in
-            // which the figure had its own indicator row and perhaps another supplier.
-            var wanted = PreviousCodes(indicators, rules, formulas);
-            var rows = await (
-                    from i in db.Indicators.AsNoTracking()
-                    join v in db.Values.AsNoTracking() on new { IndicatorId = i.Id, i.UnitId } equals new { v.IndicatorId, v.UnitId }
-                    where i.TemplateId == previous.TemplateId && wanted.Contains(i.Code) && v.PeriodId == previous.Id
-                    select new { i.Code, v.Number })
-                .ToListAsync(ct);
-            foreach (var row in rows) previousValues[row.Code] = row.Number;
-        }
+        // The period before by code, whichever unit supplied each figure then (it may be on an older template version).
+        var previous = await PeriodFigures.PreviousAsync(db, period, ct);
+        var previousValues = previous is null
+            ? new Dictionary<string, decimal?>(StringComparer.OrdinalIgnoreCase)
+            : PeriodFigures.Numbers(await PeriodFigures.EnteredAsync(db, previous, PreviousCodes(indicators, rules, formulas), ct));
         return new SubmissionContext(period, unit, submission, indicators, rules, sections, formulas, previous, previousValues);
     }
 

@@ -8,6 +8,7 @@ using DanVan.Domain.Organization;
 using DanVan.Domain.Periods;
 using DanVan.Domain.Reports;
 using DanVan.Domain.Reports.Document;
+using DanVan.Web.Features.Figures;
 using DanVan.Web.Infrastructure;
 using DanVan.Web.Rendering;
 using Microsoft.EntityFrameworkCore;
@@ -242,11 +243,7 @@ public sealed class ReportService(DanVanDbContext db, CurrentUser currentUser, T
             .SingleAsync(t => t.Id == period.TemplateId, ct);
         var indicators = await db.Indicators.AsNoTracking().Where(i => i.TemplateId == template.Id).OrderBy(i => i.SortOrder).ToListAsync(ct);
         var units = await db.Units.AsNoTracking().ToListAsync(ct);
-        var codeById = indicators.ToDictionary(i => i.Id, i => i.Code);
-        var values = (await db.Values.AsNoTracking().Where(v => v.PeriodId == period.Id)
-                .Select(v => new { v.IndicatorId, v.Number, v.Text }).ToListAsync(ct))
-            .Where(v => codeById.ContainsKey(v.IndicatorId))
-            .ToDictionary(v => codeById[v.IndicatorId], v => new FigureInput(v.Number, v.Text), StringComparer.OrdinalIgnoreCase);
+        var figures = await PeriodFigures.LoadAsync(db, period, ct, indicators);
 
         var writerSections = template.Sections.Where(s => s.WriterUnitId is not null).ToList();
         var narrativeRows = await (from n in db.Narratives.AsNoTracking()
@@ -261,21 +258,6 @@ public sealed class ReportService(DanVanDbContext db, CurrentUser currentUser, T
         var report = await db.Reports.AsNoTracking().Include(r => r.SectionTexts).SingleOrDefaultAsync(r => r.PeriodId == period.Id, ct);
         var metadata = report?.Metadata ?? await DefaultMetadataAsync(period, units, ct);
 
-        var previous = PreviousPeriod.Of(period, await db.Periods.AsNoTracking().Where(p => p.CutoffTo == period.CutoffFrom.AddDays(-1)).ToListAsync(ct));
-        IValueSource? previousValues = null;
-        if (previous is not null)
-        {
-            // By code: the previous period may be on an older template version, whose indicator rows are its own.
-            var prev = new Dictionary<string, decimal?>(StringComparer.OrdinalIgnoreCase);
-            foreach (var row in await (
-                         from i in db.Indicators.AsNoTracking()
-                         join v in db.Values.AsNoTracking() on new { IndicatorId = i.Id, i.UnitId } equals new { v.IndicatorId, v.UnitId }
-                         where i.TemplateId == previous.TemplateId && v.PeriodId == previous.Id
-                         select new { i.Code, v.Number }).ToListAsync(ct))
-                prev[row.Code] = row.Number;
-            var formulas = indicators.Where(i => i.IsComputed).ToDictionary(i => i.Code, i => ExpressionParser.Parse(i.Formula!), StringComparer.OrdinalIgnoreCase);
-            previousValues = new ComputingValueSource(prev, formulas);
-        }
 
         var inputs = new DocumentInputs
         {
@@ -283,11 +265,11 @@ public sealed class ReportService(DanVanDbContext db, CurrentUser currentUser, T
             Period = period,
             Metadata = metadata,
             Indicators = indicators,
-            Values = values,
+            Values = figures.Entered,
             Narratives = narratives,
             CompilerTexts = report?.SectionTexts.ToDictionary(t => t.SectionKey, t => t.Text) ?? new Dictionary<string, string>(),
             UnitNames = units.ToDictionary(u => u.Id, u => u.Name),
-            Previous = previousValues,
+            Previous = figures.PreviousValues,
         };
         var unitCodes = units.ToDictionary(u => u.Id, u => u.Code);
         var unitOfCode = indicators.ToDictionary(i => i.Code, i => unitCodes[i.UnitId], StringComparer.OrdinalIgnoreCase);

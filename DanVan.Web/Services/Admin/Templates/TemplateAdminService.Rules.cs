@@ -7,6 +7,7 @@ using DanVan.Domain.Organization;
 using DanVan.Domain.Periods;
 using DanVan.Domain.Reports;
 using DanVan.Domain.Rules;
+using DanVan.Web.Features.Figures;
 using Microsoft.EntityFrameworkCore;
 
 namespace DanVan.Web.Services.Admin.Templates;
@@ -94,11 +95,9 @@ public sealed partial class TemplateAdminService
                 || db.Submissions.Any(s => s.PeriodId == periodId && s.UnitId == u.Id)))
             .OrderBy(u => u.SortOrder).ThenBy(u => u.Code).ToListAsync(ct);
         var active = indicators.Where(i => !i.IsRetired).ToList();
-        var formulas = active.Where(i => i.IsComputed).ToDictionary(i => i.Code, i => ExpressionParser.Parse(i.Formula!), StringComparer.OrdinalIgnoreCase);
-
-        var previous = PreviousPeriod.Of(period!, await db.Periods.AsNoTracking().Where(p => p.CutoffTo == period!.CutoffFrom.AddDays(-1)).ToListAsync(ct));
-        var before = previous is null ? null : new ComputingValueSource(await FiguresAsync(previous, ct), formulas);
-        var source = new ComputingValueSource(await FiguresAsync(period!, ct), formulas, before);
+        // The period's stored figures, read with this version's formulas (the version being edited, not the period's).
+        var stored = await PeriodFigures.LoadAsync(db, period!, ct);
+        var source = (stored with { Formulas = PeriodFigures.FormulasOf(active) }).Values;
 
         var supplied = active.ToLookup(i => i.UnitId, i => i.Code);
         var rows = new List<DryRunUnit>();
@@ -136,19 +135,6 @@ public sealed partial class TemplateAdminService
     }
 
     private static string? Format(decimal? value) => value is { } v ? VietnameseFormat.Number(v, 2) : null;
-
-    /// <summary>The stored figures of a period by code: each as its supplier entered it, in the period's own template version.</summary>
-    private async Task<Dictionary<string, decimal?>> FiguresAsync(ReportingPeriod period, CancellationToken ct)
-    {
-        var figures = new Dictionary<string, decimal?>(StringComparer.OrdinalIgnoreCase);
-        foreach (var row in await (
-                     from i in db.Indicators.AsNoTracking()
-                     join v in db.Values.AsNoTracking() on new { IndicatorId = i.Id, i.UnitId } equals new { v.IndicatorId, v.UnitId }
-                     where i.TemplateId == period.TemplateId && v.PeriodId == period.Id
-                     select new { i.Code, v.Number }).ToListAsync(ct))
-            figures[row.Code] = row.Number;
-        return figures;
-    }
 
     /// <summary>The period a dry run starts on: the newest one with stored figures.</summary>
     public async Task<string?> DefaultDryRunPeriodAsync(CancellationToken ct) =>
