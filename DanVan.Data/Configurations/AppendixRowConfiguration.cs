@@ -9,6 +9,6 @@ public class AppendixRowConfiguration : IEntityTypeConfiguration<AppendixRow>
     public void Configure(EntityTypeBuilder<AppendixRow> builder)
     {
         builder.HasIndex(r => new { r.TemplateId, r.Order });
-        builder.Property(r => r.Text).HasMaxLength(4000);
+        builder.Property(r => r.Text).HasMaxLength(AppendixRow.MaxTextLength);
     }
 }

@@ -1,3 +1,4 @@
+using DanVan.Domain.Formatting;
 using DanVan.Domain.Indicators;
 using DanVan.Domain.Submissions;
 using Microsoft.EntityFrameworkCore;
@@ -15,7 +16,7 @@ public class IndicatorValueConfiguration : IEntityTypeConfiguration<IndicatorVal
         // from this index alone (covering), without touching the table rows (10× faster at a million values).
         builder.HasIndex(v => new { v.IndicatorId, v.PeriodId, v.Number });
         builder.HasIndex(v => new { v.SubmissionId, v.IndicatorId }).IsUnique();
-        builder.Property(v => v.Text).HasMaxLength(20_000);
+        builder.Property(v => v.Text).HasMaxLength(VietnameseNumberParser.MaxTextLength);
         builder.Property(v => v.UpdatedBy).HasMaxLength(256);
         builder.Ignore(v => v.IsBlank);
         builder.Ignore(v => v.AuditText);

@@ -10,9 +10,9 @@ public class OutlineSectionConfiguration : IEntityTypeConfiguration<OutlineSecti
     public void Configure(EntityTypeBuilder<OutlineSection> builder)
     {
         builder.HasIndex(s => new { s.TemplateId, s.Key }).IsUnique();
-        builder.Property(s => s.Key).HasMaxLength(128);
-        builder.Property(s => s.ParentKey).HasMaxLength(128);
-        builder.Property(s => s.Title).HasMaxLength(1000);
+        builder.Property(s => s.Key).HasMaxLength(OutlineSection.MaxKeyLength);
+        builder.Property(s => s.ParentKey).HasMaxLength(OutlineSection.MaxKeyLength);
+        builder.Property(s => s.Title).HasMaxLength(OutlineSection.MaxTitleLength);
         builder.HasOne<Unit>().WithMany().HasForeignKey(s => s.WriterUnitId).OnDelete(DeleteBehavior.Restrict);
     }
 }

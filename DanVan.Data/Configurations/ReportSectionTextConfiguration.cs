@@ -9,7 +9,7 @@ public class ReportSectionTextConfiguration : IEntityTypeConfiguration<ReportSec
     public void Configure(EntityTypeBuilder<ReportSectionText> builder)
     {
         builder.HasIndex(t => new { t.ReportId, t.SectionKey }).IsUnique();
-        builder.Property(t => t.SectionKey).HasMaxLength(128);
-        builder.Property(t => t.Text).HasMaxLength(100_000);
+        builder.Property(t => t.SectionKey).HasMaxLength(OutlineSection.MaxKeyLength);
+        builder.Property(t => t.Text).HasMaxLength(ReportSectionText.MaxTextLength);
     }
 }

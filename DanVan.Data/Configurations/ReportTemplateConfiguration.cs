@@ -9,13 +9,13 @@ public class ReportTemplateConfiguration : IEntityTypeConfiguration<ReportTempla
     public void Configure(EntityTypeBuilder<ReportTemplate> builder)
     {
         builder.HasIndex(t => new { t.Code, t.Version }).IsUnique();
-        builder.Property(t => t.Code).HasMaxLength(32);
-        builder.Property(t => t.Name).HasMaxLength(256);
-        builder.Property(t => t.TitleTemplate).HasMaxLength(1000);
-        builder.Property(t => t.OpeningTemplate).HasMaxLength(4000);
-        builder.Property(t => t.ClosingTemplate).HasMaxLength(4000);
-        builder.Property(t => t.PublishedBy).HasMaxLength(256);
-        builder.Property(t => t.UpdatedBy).HasMaxLength(256);
+        builder.Property(t => t.Code).HasMaxLength(ReportTemplate.MaxCodeLength);
+        builder.Property(t => t.Name).HasMaxLength(ReportTemplate.MaxNameLength);
+        builder.Property(t => t.TitleTemplate).HasMaxLength(ReportTemplate.MaxTitleLength);
+        builder.Property(t => t.OpeningTemplate).HasMaxLength(ReportTemplate.MaxTextLength);
+        builder.Property(t => t.ClosingTemplate).HasMaxLength(ReportTemplate.MaxTextLength);
+        builder.Property(t => t.PublishedBy).HasMaxLength(ReportTemplate.MaxUserLength);
+        builder.Property(t => t.UpdatedBy).HasMaxLength(ReportTemplate.MaxUserLength);
         builder.Property(t => t.ConcurrencyStamp).IsConcurrencyToken();
         builder.HasMany(t => t.Sections).WithOne().HasForeignKey(s => s.TemplateId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(t => t.AppendixRows).WithOne().HasForeignKey(r => r.TemplateId).OnDelete(DeleteBehavior.Cascade);

@@ -1,3 +1,4 @@
+using DanVan.Domain.Expressions;
 using DanVan.Domain.Reports;
 using DanVan.Domain.Rules;
 using Microsoft.EntityFrameworkCore;
@@ -10,10 +11,10 @@ public class ValidationRuleConfiguration : IEntityTypeConfiguration<ValidationRu
     public void Configure(EntityTypeBuilder<ValidationRule> builder)
     {
         builder.HasIndex(r => new { r.TemplateId, r.Code }).IsUnique();
-        builder.Property(r => r.Code).HasMaxLength(64);
-        builder.Property(r => r.Left).HasMaxLength(4000);
-        builder.Property(r => r.Right).HasMaxLength(4000);
-        builder.Property(r => r.Message).HasMaxLength(2000);
+        builder.Property(r => r.Code).HasMaxLength(ValidationRule.MaxCodeLength);
+        builder.Property(r => r.Left).HasMaxLength(ExpressionParser.MaxLength);
+        builder.Property(r => r.Right).HasMaxLength(ExpressionParser.MaxLength);
+        builder.Property(r => r.Message).HasMaxLength(ValidationRule.MaxMessageLength);
         builder.Ignore(r => r.LeftExpr);
         builder.Ignore(r => r.RightExpr);
         builder.Ignore(r => r.IsAcrossPeriods);

@@ -132,7 +132,7 @@ public sealed class DatabaseSeeder(
         h1.Lock();
         var year = ReportingPeriod.Create(new PeriodCode(h1.Year, PeriodKind.Year), template.Id);
         // The demo's open period must be open today, whatever today is: its deadlines follow the clock.
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+        var today = DanVan.Domain.Common.VietnamTime.Today(clock);
         year.SetDeadlines(today.AddDays(14), today.AddDays(20));
         var participants = await Participation.EligibleUnitIdsAsync(db, template.Id, ct);
         h1.Enrol(participants);
@@ -172,7 +172,7 @@ public sealed class DatabaseSeeder(
         var r = demo.Report;
         var report = Report.Start(h1.Id, new ReportMetadata(
             r.Number, r.Place, r.Date, r.ParentAgency, r.Agency, r.RequestReference, r.Recipients,
-            ParseAuthority(r.SignerAuthority), r.SignerTitle, r.DeputyTitle, r.SignerName));
+            ReportStateText.ParseAuthority(r.SignerAuthority), r.SignerTitle, r.DeputyTitle, r.SignerName));
         foreach (var (key, text) in r.Sections) report.SetSectionText(key, text);
         db.Reports.Add(report);
 
@@ -235,16 +235,6 @@ public sealed class DatabaseSeeder(
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Seeded illustrative periods {Periods}", string.Join(", ", periods.Select(p => p.Code)));
     }
-
-    public static SignerAuthority ParseAuthority(string? prefix) => prefix?.Trim() switch
-    {
-        "KT." => SignerAuthority.OnBehalf,
-        "TL." => SignerAuthority.ByOrder,
-        "TM." => SignerAuthority.OnBehalfOfCollective,
-        "Q." => SignerAuthority.Acting,
-        null or "" => SignerAuthority.None,
-        var other => throw new FormatException($"Thẩm quyền ký “{other}” không hợp lệ."),
-    };
 
     private static (decimal? Number, string? Text) ReadValue(Indicator indicator, JsonElement json)
     {

@@ -50,7 +50,7 @@ public static class SeedReportInputs
         var r = demo.Report;
         var metadata = new ReportMetadata(
             r.Number, r.Place, r.Date, r.ParentAgency, r.Agency, r.RequestReference, r.Recipients,
-            DatabaseSeeder.ParseAuthority(r.SignerAuthority), r.SignerTitle, r.DeputyTitle, r.SignerName);
+            ReportStateText.ParseAuthority(r.SignerAuthority), r.SignerTitle, r.DeputyTitle, r.SignerName);
 
         return new DocumentInputs
         {

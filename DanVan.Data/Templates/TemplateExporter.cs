@@ -1,3 +1,4 @@
+using DanVan.Domain.Common;
 using System.Text.Json;
 using DanVan.Domain.Indicators;
 using DanVan.Domain.Reports;
@@ -26,18 +27,12 @@ public static class TemplateExporter
             i.Code, i.Name, i.Measure, KindName(i.Kind), unitCodes[i.UnitId], i.GroupKey, i.IsRequired, i.Formula,
             i.IsRetired ? true : null)).ToList(),
         rules.Where(r => !r.IsRetired).OrderBy(r => r.Id).Select(r => new RuleDocument(
-            r.Code, r.Left, r.Operator.Symbol(), r.Right, r.Severity == Severity.Error ? "error" : "warning", r.Message)).ToList(),
+            r.Code, r.Left, r.Operator.Symbol(), r.Right, ApiNames.Of(r.Severity), r.Message)).ToList(),
         template.Appendix().Select(r => new AppendixRowDocument(r.Level, r.Text)).ToList());
 
     public static byte[] ToJson(TemplateDocument document) => JsonSerializer.SerializeToUtf8Bytes(document, TemplateDocument.JsonOptions);
 
-    public static string KindName(ValueKind kind) => kind switch
-    {
-        ValueKind.Count => "count",
-        ValueKind.Percent => "percent",
-        ValueKind.YesNo => "yesno",
-        _ => "text",
-    };
+    public static string KindName(ValueKind kind) => ApiNames.Of(kind);
 
     private static List<SectionDocument> Sections(ReportTemplate template, string? parentKey, IReadOnlyDictionary<int, string> unitCodes) =>
         template.ChildrenOf(parentKey).Select(s => new SectionDocument(

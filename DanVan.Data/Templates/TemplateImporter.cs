@@ -1,3 +1,4 @@
+using DanVan.Domain.Common;
 using DanVan.Domain.Expressions;
 using DanVan.Domain.Indicators;
 using DanVan.Domain.Reports;
@@ -39,11 +40,11 @@ public static partial class TemplateImporter
             errors.Add($"Mã đề cương “{doc.Code}” không hợp lệ (tối đa {MaxTemplateCodeLength} ký tự: chữ, số, “.”, “_”, “-”).");
         if (doc.Version < 1) errors.Add("Phiên bản (version) phải từ 1.");
         if (string.IsNullOrWhiteSpace(doc.Name)) errors.Add("Thiếu tên đề cương (name).");
-        Max("Tên đề cương (name)", doc.Name, 256, errors);
+        Max("Tên đề cương (name)", doc.Name, ReportTemplate.MaxNameLength, errors);
         if (string.IsNullOrWhiteSpace(doc.Title)) errors.Add("Thiếu trích yếu (title).");
-        Max("Trích yếu (title)", doc.Title, 1000, errors);
-        Max("Đoạn mở đầu (opening)", doc.Opening, 4000, errors);
-        Max("Đoạn kết (closing)", doc.Closing, 4000, errors);
+        Max("Trích yếu (title)", doc.Title, ReportTemplate.MaxTitleLength, errors);
+        Max("Đoạn mở đầu (opening)", doc.Opening, ReportTemplate.MaxTextLength, errors);
+        Max("Đoạn kết (closing)", doc.Closing, ReportTemplate.MaxTextLength, errors);
 
         var sectionKeys = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (s, depth) in Flatten(doc.Sections ?? [], 0, errors))
@@ -53,7 +54,7 @@ public static partial class TemplateImporter
             else if (!sectionKeys.Add(s.Key)) errors.Add($"Khóa mục “{s.Key}” bị trùng.");
             if (depth > ReportTemplate.MaxDepth) errors.Add($"Mục “{s.Key}” ở cấp thứ {depth + 1}: đề cương chỉ có ba cấp (I., 1., a)).");
             if (string.IsNullOrWhiteSpace(s.Title) && !s.RunIn) errors.Add($"Mục “{s.Key}” chưa có tiêu đề (chỉ mục viết liền, runIn, được để trống).");
-            Max($"Tiêu đề mục “{s.Key}”", s.Title, 1000, errors);
+            Max($"Tiêu đề mục “{s.Key}”", s.Title, OutlineSection.MaxTitleLength, errors);
             if (s.Writer is not null && !unitCodes.Contains(s.Writer)) errors.Add($"Mục “{s.Key}”: đơn vị viết “{s.Writer}” không tồn tại.");
         }
 
@@ -113,13 +114,13 @@ public static partial class TemplateImporter
         {
             if (row.Level is not (0 or 1)) errors.Add($"Dòng phụ lục “{row.Text}”: cấp phải là 0 hoặc 1.");
             if (string.IsNullOrWhiteSpace(row.Text)) errors.Add("Phụ lục có dòng không có nội dung.");
-            Max("Dòng phụ lục", row.Text, 4000, errors);
+            Max("Dòng phụ lục", row.Text, AppendixRow.MaxTextLength, errors);
             CheckPlaceholders("Dòng phụ lục", row.Text ?? "", codes, retired, errors, allowSides: false);
         }
         return errors;
     }
 
-    public const int MaxTemplateCodeLength = 32;
+    public const int MaxTemplateCodeLength = ReportTemplate.MaxCodeLength;
 
     /// <summary>Builds the entities of a valid document, as a draft (the seeder publishes its template at once).</summary>
     public static ImportedTemplate Build(TemplateDocument doc, IReadOnlyDictionary<string, int> unitIds, DateTimeOffset now)
@@ -144,21 +145,9 @@ public static partial class TemplateImporter
         return new ImportedTemplate(template, indicators, rules);
     }
 
-    public static ValueKind? ParseKind(string? kind) => kind?.ToLowerInvariant() switch
-    {
-        "count" => ValueKind.Count,
-        "percent" => ValueKind.Percent,
-        "yesno" => ValueKind.YesNo,
-        "text" => ValueKind.Text,
-        _ => null,
-    };
+    public static ValueKind? ParseKind(string? kind) => ApiNames.ParseKind(kind);
 
-    public static Severity? ParseSeverity(string? severity) => severity?.ToLowerInvariant() switch
-    {
-        "error" => Severity.Error,
-        "warning" => Severity.Warning,
-        _ => null,
-    };
+    public static Severity? ParseSeverity(string? severity) => ApiNames.ParseSeverity(severity);
 
     private static void AddSections(ReportTemplate template, string? parentKey, IReadOnlyList<SectionDocument>? sections, IReadOnlyDictionary<string, int> unitIds)
     {
@@ -220,19 +209,16 @@ public static partial class TemplateImporter
     }
 
     /// <summary>The indicator codes a text cites as {CODE} or {CODE:00} (not {period.*}, {request} or a rule's sides).</summary>
-    public static IEnumerable<string> PlaceholderCodes(string text) =>
-        PlaceholderRegex().Matches(text).Select(m => m.Groups[1].Value)
-            .Where(n => !n.StartsWith("period.", StringComparison.Ordinal) && n is not ("request" or "left" or "right" or "left.detail" or "right.detail"));
+    public static IEnumerable<string> PlaceholderCodes(string text) => PlaceholderSyntax.Codes(text, ruleMessage: true);
 
     /// <summary>Placeholders of a text that name no indicator of the template, or a retired one.</summary>
     public static IReadOnlyList<string> PlaceholderProblems(string text, IReadOnlySet<string> codes, IReadOnlySet<string> retired, bool allowSides)
     {
         var problems = new List<string>();
-        foreach (Match m in PlaceholderRegex().Matches(text))
+        foreach (var m in PlaceholderSyntax.Matches(text))
         {
-            var name = m.Groups[1].Value;
-            if (name.StartsWith("period.", StringComparison.Ordinal) || name == "request") continue;
-            if (allowSides && name is "left" or "right" or "left.detail" or "right.detail") continue;
+            var name = m.Name;
+            if (PlaceholderSyntax.IsReserved(name, ruleMessage: allowSides)) continue;
             if (!codes.Contains(name)) problems.Add($"mã “{{{name}}}” (vị trí {m.Index + 1}) không tồn tại.");
             else if (retired.Contains(name)) problems.Add($"chỉ tiêu “{{{name}}}” (vị trí {m.Index + 1}) đã ngừng sử dụng.");
         }
@@ -267,9 +253,6 @@ public static partial class TemplateImporter
 
     private static void CheckPlaceholders(string where, string text, HashSet<string> codes, HashSet<string> retired, List<string> errors, bool allowSides) =>
         errors.AddRange(PlaceholderProblems(text, codes, retired, allowSides).Select(p => $"{where}: {p}"));
-
-    [GeneratedRegex(@"\{([A-Za-z][A-Za-z0-9_.]*)(?::[0-9]+)?\}")]
-    private static partial Regex PlaceholderRegex();
 }
 
 public sealed class TemplateImportException(IReadOnlyList<string> errors)

@@ -55,4 +55,27 @@ public static class AuditActions
     public const string UnitMoved = "unit.moved";
     public const string UnitRetired = "unit.retired";
     public const string UnitRestored = "unit.restored";
+
+    /// <summary>The Vietnamese label of an action for change logs; an unknown action shows as stored.</summary>
+    public static string Vietnamese(string action) => action switch
+    {
+        ValueChanged => "Sửa số liệu",
+        NarrativeChanged => "Sửa nội dung",
+        Submitted => "Gửi phiếu",
+        Accepted => "Tiếp nhận phiếu",
+        Returned => "Trả lại phiếu",
+        PeriodCreated => "Tạo kỳ báo cáo",
+        PeriodDeadlinesChanged => "Sửa hạn gửi",
+        PeriodLocked => "Khóa kỳ",
+        PeriodReopened => "Mở lại kỳ",
+        PeriodUnitsJoined => "Đơn vị tham gia kỳ",
+        SubmissionLocked => "Khóa phiếu của đơn vị",
+        Reopened => "Mở lại phiếu của đơn vị",
+        UnitCreated => "Thêm đơn vị",
+        UnitRenamed => "Đổi tên",
+        UnitMoved => "Chuyển đơn vị cấp trên",
+        UnitRetired => "Ngừng hoạt động",
+        UnitRestored => "Hoạt động trở lại",
+        _ => action,
+    };
 }

@@ -62,6 +62,9 @@ public static class VietnameseFormat
     public static string PlaceAndDate(string place, DateOnly date) => $"{place}, {LongDate(date)}";
 
     /// <summary>Date and time for the portal's tables: "07/6/2021 14:05".</summary>
+    /// <summary>An instant as Vietnam reads it (UTC+7), whatever offset it was stored with.</summary>
+    public static string LocalDateTime(DateTimeOffset value) => DateTime(Common.VietnamTime.Local(value));
+
     public static string DateTime(DateTimeOffset value) =>
         $"{ShortDate(DateOnly.FromDateTime(value.DateTime))} {value:HH\\:mm}";
 

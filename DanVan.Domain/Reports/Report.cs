@@ -8,6 +8,17 @@ namespace DanVan.Domain.Reports;
 /// </summary>
 public class Report
 {
+    public const int MaxNumberLength = 64;
+    public const int MaxPlaceLength = 128;
+    public const int MaxAgencyLength = 256;
+    public const int MaxRequestReferenceLength = 1000;
+    public const int MaxRecipientsTextLength = 4000;
+    public const int MaxRecipients = 40;
+    public const int MaxRecipientLength = 300;
+    public const int MaxSignerLength = 256;
+    public const int MaxCommentLength = 4000;
+    public const int MaxUserLength = 256;
+
     private readonly List<ReportSectionText> _sectionTexts = [];
 
     private Report()
@@ -70,11 +81,16 @@ public class Report
         Version = Guid.NewGuid();
     }
 
-    public void SetSectionText(string sectionKey, string? text)
+    /// <param name="inherited">
+    /// What the section shows without the compiler's text (the unit's narrative, else the template's): saving it
+    /// unchanged is not an override, so later changes of the unit's text keep flowing into the report.
+    /// </param>
+    public void SetSectionText(string sectionKey, string? text, string? inherited = null)
     {
         EnsureDraft();
         var clean = text?.Replace("\r\n", "\n").Trim();
         var existing = _sectionTexts.FirstOrDefault(t => t.SectionKey == sectionKey);
+        if (existing is null && clean == inherited?.Replace("\r\n", "\n").Trim()) clean = null;
         if (string.IsNullOrEmpty(clean))
         {
             if (existing is not null) _sectionTexts.Remove(existing);
@@ -145,6 +161,8 @@ public class Report
 /// <summary>The compiler's text for a section of one report (overrides the template text or the unit's narrative).</summary>
 public class ReportSectionText
 {
+    public const int MaxTextLength = 100_000;
+
     private ReportSectionText()
     {
         SectionKey = "";

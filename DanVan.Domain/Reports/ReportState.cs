@@ -41,4 +41,15 @@ public static class ReportStateText
         SignerAuthority.Acting => "Q.",
         _ => "",
     };
+
+    /// <summary>The inverse of <see cref="Prefix"/>: "KT.", "TL.", "TM.", "Q." or blank; anything else is a FormatException.</summary>
+    public static SignerAuthority ParseAuthority(string? prefix) => prefix?.Trim() switch
+    {
+        "KT." => SignerAuthority.OnBehalf,
+        "TL." => SignerAuthority.ByOrder,
+        "TM." => SignerAuthority.OnBehalfOfCollective,
+        "Q." => SignerAuthority.Acting,
+        null or "" => SignerAuthority.None,
+        var other => throw new FormatException($"Thẩm quyền ký “{other}” không hợp lệ."),
+    };
 }

@@ -14,6 +14,11 @@ public partial class ReportTemplate
 {
     /// <summary>The deepest outline level: 0 is "I.", 1 is "1.", 2 is "a)".</summary>
     public const int MaxDepth = 2;
+    public const int MaxCodeLength = 32;
+    public const int MaxNameLength = 256;
+    public const int MaxTitleLength = 1000;
+    public const int MaxTextLength = 4000;
+    public const int MaxUserLength = 256;
 
     private readonly List<OutlineSection> _sections = [];
     private readonly List<AppendixRow> _appendixRows = [];
@@ -295,28 +300,19 @@ public partial class ReportTemplate
     private AppendixRow RowAt(int order) =>
         _appendixRows.FirstOrDefault(r => r.Order == order) ?? throw new DomainException($"Phụ lục không có dòng thứ {order}.");
 
-    /// <summary>Sections in document order (depth-first, by Order among siblings).</summary>
-    public IReadOnlyList<(OutlineSection Section, int Depth, int Number)> Outline()
-    {
-        var result = new List<(OutlineSection, int, int)>();
-        Walk(null, 0);
-        return result;
+    /// <summary>Sections in document order (depth-first, by Order among siblings), numbered.</summary>
+    public IReadOnlyList<OutlineItem> Outline() => Numbering().Items;
 
-        void Walk(string? parentKey, int depth)
-        {
-            var number = 0;
-            foreach (var section in _sections.Where(s => s.ParentKey == parentKey).OrderBy(s => s.Order))
-            {
-                result.Add((section, depth, ++number));
-                Walk(section.Key, depth + 1);
-            }
-        }
-    }
+    /// <summary>The one numbering of this outline and its appendix (see <see cref="OutlineNumbering"/>).</summary>
+    public OutlineNumbering Numbering() => OutlineNumbering.Of(_sections);
 }
 
 /// <summary>One node of the outline. Its number (I., 1., a)) is derived from its place, never stored.</summary>
 public class OutlineSection
 {
+    public const int MaxKeyLength = 128;
+    public const int MaxTitleLength = 1000;
+
     private OutlineSection()
     {
         Key = "";
@@ -379,6 +375,8 @@ public class OutlineSection
 /// <summary>A line of the Phụ lục số liệu: level 0 is a numbered item, level 1 a "- …" line; text has placeholders.</summary>
 public class AppendixRow
 {
+    public const int MaxTextLength = 4000;
+
     private AppendixRow()
     {
         Text = "";

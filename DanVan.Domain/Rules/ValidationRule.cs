@@ -1,6 +1,6 @@
-using System.Text.RegularExpressions;
 using DanVan.Domain.Common;
 using DanVan.Domain.Expressions;
+using DanVan.Domain.Reports;
 
 namespace DanVan.Domain.Rules;
 
@@ -8,7 +8,7 @@ namespace DanVan.Domain.Rules;
 /// Quy tắc kiểm tra: "left operator right" over indicator codes, with a Vietnamese message template in which
 /// {left}, {right}, {left.detail}, {right.detail} and {CODE} are replaced by formatted numbers.
 /// </summary>
-public partial class ValidationRule
+public class ValidationRule
 {
     public const int MaxCodeLength = 64;
     public const int MaxMessageLength = 2000;
@@ -86,21 +86,16 @@ public partial class ValidationRule
         return Operator.Holds(left, right) ? null : new Violation(Code, RenderMessage(values), Severity, left, right);
     }
 
-    public string RenderMessage(IValueSource values) => PlaceholderRegex().Replace(Message, m =>
-    {
-        var key = m.Groups[1].Value;
-        return key switch
+    public string RenderMessage(IValueSource values) => PlaceholderSyntax.Replace(Message, m => m.Option is not null
+        ? Message.Substring(m.Index, m.Length) // an option belongs to report texts; a message shows it as typed
+        : m.Name switch
         {
             "left" => Expr.Format(LeftExpr.Evaluate(values)),
             "right" => Expr.Format(RightExpr.Evaluate(values)),
             "left.detail" => LeftExpr.Detail(values),
             "right.detail" => RightExpr.Detail(values),
-            _ => Expr.Format(values.Current(key.ToUpperInvariant())),
-        };
-    });
-
-    [GeneratedRegex(@"\{([A-Za-z][A-Za-z0-9_.]*)\}")]
-    private static partial Regex PlaceholderRegex();
+            _ => Expr.Format(values.Current(m.Name.ToUpperInvariant())),
+        });
 }
 
 public sealed record Violation(string RuleCode, string Message, Severity Severity, decimal Left, decimal Right);

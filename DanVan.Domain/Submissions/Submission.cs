@@ -1,6 +1,7 @@
 using DanVan.Domain.Auditing;
 using DanVan.Domain.Common;
 using DanVan.Domain.Indicators;
+using DanVan.Domain.Periods;
 using DanVan.Domain.Rules;
 
 namespace DanVan.Domain.Submissions;
@@ -60,9 +61,18 @@ public class Submission
         Version = Guid.NewGuid(),
     };
 
-    /// <summary>Whether the unit may write today, given the period's own state.</summary>
+    /// <summary>Whether the unit may write today, given whether the period itself is open.</summary>
     public bool IsOpenForUnit(bool periodOpen, DateOnly today) =>
-        IsEditableByUnit && !IsLocked && (periodOpen || (ReopenedUntil is { } until && today <= until));
+        UnitWriteAccess.Of(Status, IsLocked, ReopenedUntil, periodLocked: !periodOpen, DateOnly.MaxValue, today).MayWrite;
+
+    /// <summary>May the unit write now in this period, and if not, why (see <see cref="UnitWriteAccess"/>).</summary>
+    public UnitWriteAccess WriteAccess(ReportingPeriod period, DateOnly today) =>
+        UnitWriteAccess.Of(Status, IsLocked, ReopenedUntil, period.IsLocked, period.UnitDeadline, today);
+
+    /// <summary>The same for a unit that may have no submission yet (one not started is writable like a draft).</summary>
+    public static UnitWriteAccess WriteAccessOf(Submission? submission, ReportingPeriod period, DateOnly today) =>
+        submission?.WriteAccess(period, today)
+        ?? UnitWriteAccess.Of(SubmissionStatus.NotStarted, false, null, period.IsLocked, period.UnitDeadline, today);
 
     public IndicatorValue? ValueOf(int indicatorId) => _values.FirstOrDefault(v => v.IndicatorId == indicatorId);
 

@@ -1,3 +1,4 @@
+using DanVan.Domain.Common;
 using DanVan.Data;
 using DanVan.Domain.Indicators;
 using DanVan.Domain.Periods;
@@ -47,11 +48,5 @@ public sealed class CatalogueService(DanVanDbContext db)
             .ToListAsync(ct);
     }
 
-    private static string KindName(ValueKind kind) => kind switch
-    {
-        ValueKind.Count => "count",
-        ValueKind.Percent => "percent",
-        ValueKind.YesNo => "yesno",
-        _ => "text",
-    };
+    private static string KindName(ValueKind kind) => ApiNames.Of(kind);
 }

@@ -1,3 +1,4 @@
+using DanVan.Domain.Common;
 using System.Text.Json;
 using DanVan.Domain.Indicators;
 using DanVan.Domain.Rules;
@@ -85,10 +86,7 @@ public static class EntryEndpoints
         if (!string.IsNullOrEmpty(ifMatch))
         {
             if (!Guid.TryParse(ifMatch.Trim().Trim('"'), out var parsed)) return Results.Problem("If-Match không hợp lệ.", statusCode: 412, title: "Phiên bản không khớp");
-            var current = await entry.GetAsync(period, unit, ct);
-            if (current.Outcome == EntryOutcome.NotFound) return NotFound();
-            if (current.Outcome == EntryOutcome.Forbidden) return Forbidden();
-            if (current.Sheet!.Version is { } version && version != parsed) return PreconditionFailed();
+            // The service judges the version: a replay of what is already stored is a no-op, not a conflict.
             expected = parsed;
         }
 
@@ -110,7 +108,7 @@ public static class EntryEndpoints
         if (result.Outcome == EntryOutcome.Refused && result.Sheet is { CanEdit: true } sheet)
         {
             var needed = sheet.Violations.Where(v => v.Severity == Severity.Error && string.IsNullOrWhiteSpace(v.Explanation))
-                .Select(v => new ViolationDto(v.RuleCode, v.Message, "error", null)).ToList();
+                .Select(v => new ViolationDto(v.RuleCode, v.Message, ApiNames.Of(v.Severity), null)).ToList();
             var missing = sheet.Fields.Where(f => f.Required && f.Formula is null && f.StoredInput is "" or null).Select(f => f.Code).ToList();
             return Results.Problem(
                 detail: result.Message, statusCode: StatusCodes.Status422UnprocessableEntity, title: "Chưa gửi được",
@@ -168,19 +166,11 @@ public static class EntryEndpoints
         EntryOutcome.NotFound => NotFound(),
         EntryOutcome.Forbidden => Forbidden(),
         EntryOutcome.Invalid => Problem400(result.Sheet!.Fields.Where(f => f.Error is not null).ToDictionary(f => f.Code, f => new[] { f.Error! })
-            .Concat(result.Sheet.FormErrors.Select((e, i) => new KeyValuePair<string, string[]>(ExtractCode(e) ?? $"form{i}", [e])))
+            .Concat(result.Sheet.FormErrors.Select(e => new KeyValuePair<string, string[]>(e.Field, [e.Message])))
             .DistinctBy(p => p.Key).ToDictionary()),
         EntryOutcome.Conflict => Results.Problem(result.Message, statusCode: StatusCodes.Status409Conflict, title: "Xung đột dữ liệu"),
         _ => Results.Problem(result.Message, statusCode: StatusCodes.Status409Conflict, title: "Không thể sửa phiếu"),
     };
-
-    /// <summary>The code inside “…” of a message about an unknown code, so the problem names it.</summary>
-    private static string? ExtractCode(string message)
-    {
-        var start = message.IndexOf('“');
-        var end = message.IndexOf('”');
-        return start >= 0 && end > start ? message[(start + 1)..end] : null;
-    }
 
     private static IResult Ok(HttpContext http, EntrySheet sheet)
     {
@@ -198,16 +188,9 @@ public static class EntryEndpoints
     private static object? ValueOf(IndicatorField field) =>
         field.Kind == ValueKind.Text ? (string.IsNullOrEmpty(field.StoredInput) ? null : field.StoredInput) : field.Number;
 
-    private static string StatusName(Domain.Submissions.SubmissionStatus status) => status switch
-    {
-        Domain.Submissions.SubmissionStatus.NotStarted => "notStarted",
-        Domain.Submissions.SubmissionStatus.Draft => "draft",
-        Domain.Submissions.SubmissionStatus.Submitted => "submitted",
-        Domain.Submissions.SubmissionStatus.Returned => "returned",
-        _ => "accepted",
-    };
+    private static string StatusName(Domain.Submissions.SubmissionStatus status) => ApiNames.Of(status);
 
-    private static string SeverityName(Severity severity) => severity == Severity.Error ? "error" : "warning";
+    private static string SeverityName(Severity severity) => ApiNames.Of(severity);
 
     private static IResult NotFound() => Results.Problem("Không tìm thấy kỳ báo cáo hoặc đơn vị.", statusCode: 404, title: "Không tìm thấy");
 

@@ -1,3 +1,4 @@
+using DanVan.Domain.Common;
 using System.Globalization;
 using DanVan.Data.Seeding;
 using DanVan.Domain.Reports;
@@ -62,7 +63,7 @@ public static class ReportEndpoints
             var authority = current.Metadata.SignerAuthority;
             if (m.SignerAuthority is not null)
             {
-                try { authority = DatabaseSeeder.ParseAuthority(m.SignerAuthority); }
+                try { authority = ReportStateText.ParseAuthority(m.SignerAuthority); }
                 catch (FormatException ex) { errors["metadata.signerAuthority"] = [ex.Message]; }
             }
             if (errors.Count > 0) return Results.ValidationProblem(errors, title: "Dữ liệu không hợp lệ");
@@ -94,11 +95,11 @@ public static class ReportEndpoints
     };
 
     public static ReportBody ToBody(ReportView view) => new(
-        view.State switch { ReportState.Draft => "draft", ReportState.PendingApproval => "pendingApproval", _ => "issued" },
+        ApiNames.Of(view.State),
         new MetadataDto(view.Metadata.Number, view.Metadata.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), view.Metadata.Place,
             view.Metadata.ParentAgency, view.Metadata.Agency, view.Metadata.RequestReference, view.Metadata.Recipients,
             view.Metadata.SignerAuthority.Prefix(), view.Metadata.SignerTitle, view.Metadata.DeputyTitle, view.Metadata.SignerName),
-        view.Lint.Select(l => new LintDto(l.Message, l.Severity == Domain.Reports.Document.LintSeverity.Error ? "error" : "warning", l.SectionKey)).ToList(),
+        view.Lint.Select(l => new LintDto(l.Message, ApiNames.Of(l.Severity), l.SectionKey)).ToList(),
         view.MissingCodes, view.IssuedAt, view.PdfSha256, view.ReviewComment);
 
     private static IResult NotFound() => Results.Problem("Không tìm thấy kỳ báo cáo.", statusCode: 404, title: "Không tìm thấy");

@@ -38,7 +38,7 @@ public sealed class ReportsController(ReportService reports) : Controller
             else errors["date"] = ["Ngày báo cáo không hợp lệ."];
         }
         SignerAuthority authority = SignerAuthority.None;
-        try { authority = DatabaseSeeder.ParseAuthority(form.SignerAuthority); }
+        try { authority = ReportStateText.ParseAuthority(form.SignerAuthority); }
         catch (FormatException ex) { errors["signerAuthority"] = [ex.Message]; }
         if (!ModelState.IsValid) errors["form"] = ["Có trường quá dài."];
 
@@ -61,10 +61,7 @@ public sealed class ReportsController(ReportService reports) : Controller
         foreach (var section in view.Sections)
         {
             if (!form.TryGetValue("s:" + section.Key, out var posted)) continue;
-            var text = posted.ToString().Replace("\r\n", "\n").Trim();
-            // Text left as the unit or the template wrote it is not an override: later changes keep flowing in.
-            var inherited = (section.Narrative ?? section.DefaultText ?? "").Replace("\r\n", "\n").Trim();
-            sections[section.Key] = text.Length == 0 || (section.CompilerText is null && text == inherited) ? null : text;
+            sections[section.Key] = posted.ToString();
         }
         var result = await reports.UpdateAsync(period, new ReportUpdate(null, sections), ct);
         return await AfterAsync(period, result, "Đã lưu nội dung báo cáo.", null, ct);

@@ -118,9 +118,10 @@ public static class DocumentBuilder
     {
         var sections = inputs.Template.Sections;
         var parents = sections.Where(s => s.ParentKey is not null).Select(s => s.ParentKey!).ToHashSet(StringComparer.Ordinal);
-        foreach (var (section, depth, number) in inputs.Template.Outline())
+        foreach (var item in inputs.Template.Outline())
         {
-            var label = ListLabels.ForLevel(depth, number);
+            var (section, depth, _) = item;
+            var label = item.Label;
             var style = HeadingStyle(depth);
             var hasChildren = parents.Contains(section.Key);
             var paragraphs = Paragraphs(inputs.SectionText(section));
@@ -182,10 +183,10 @@ public static class DocumentBuilder
         var date = m.Date is { } d ? VietnameseFormat.ShortDate(d) : VietnameseFormat.Missing;
         var subtitle = $"(Kèm theo Báo cáo số {Or(m.Number)} ngày {date} của {Or(m.Agency)})";
         var lines = new List<AppendixLine>();
-        var number = 0;
-        foreach (var row in inputs.Template.AppendixRows.OrderBy(r => r.Order))
+        var rows = inputs.Template.Appendix();
+        var labels = OutlineNumbering.AppendixLabels(rows);
+        foreach (var (row, label) in rows.Zip(labels))
         {
-            var label = row.Level == 0 ? (++number).ToString(CultureInfo.InvariantCulture) + "." : "-";
             lines.Add(new AppendixLine(row.Level, label, fill.Fill(row.Text)));
         }
         return new AppendixBlock(AppendixTitle, subtitle, lines);

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.RegularExpressions;
 using DanVan.Domain.Formatting;
 using DanVan.Domain.Periods;
 
@@ -12,7 +11,7 @@ namespace DanVan.Domain.Reports.Document;
 /// Blank values print "…" and are collected in <see cref="MissingCodes"/>; codes that are not indicators of the
 /// template print "…" too and are collected in <see cref="UnknownCodes"/>.
 /// </summary>
-public sealed partial class Placeholders
+public sealed class Placeholders
 {
     private readonly FigureValues _values;
     private readonly PeriodCode _period;
@@ -35,12 +34,12 @@ public sealed partial class Placeholders
         var runs = new List<Run>();
         var pending = new StringBuilder();
         var last = 0;
-        foreach (Match m in Pattern().Matches(text))
+        foreach (var m in PlaceholderSyntax.Matches(text))
         {
             pending.Append(text, last, m.Index - last);
             last = m.Index + m.Length;
-            var name = m.Groups[1].Value;
-            var format = m.Groups[2].Success ? m.Groups[2].Value : null;
+            var name = m.Name;
+            var format = m.Option;
             if (PeriodOrRequest(name) is { } phrase)
             {
                 pending.Append(phrase);
@@ -65,17 +64,14 @@ public sealed partial class Placeholders
     public string FillText(string text) => string.Concat(Fill(text).Select(r => r.Text));
 
     /// <summary>The names a text uses ({HS.TONG} → "HS.TONG"), period and request phrases excluded.</summary>
-    public static IEnumerable<string> CodesIn(string text) =>
-        Pattern().Matches(text).Select(m => m.Groups[1].Value)
-            .Where(n => !n.StartsWith("period.", StringComparison.Ordinal) && n != "request")
-            .Select(n => n.ToUpperInvariant());
+    public static IEnumerable<string> CodesIn(string text) => PlaceholderSyntax.Codes(text, ruleMessage: false);
 
     private string? PeriodOrRequest(string name) => name switch
     {
         "period.name" => _period.Name,
         "period.remainder" => PeriodText.Remainder(_period),
         "period.year" => _period.Year.ToString(CultureInfo.InvariantCulture),
-        "request" => _request.Length == 0 ? VietnameseFormat.Missing : _request,
+        PlaceholderSyntax.Request => _request.Length == 0 ? VietnameseFormat.Missing : _request,
         _ => null,
     };
 
@@ -95,7 +91,4 @@ public sealed partial class Placeholders
         }
         return new FigureRun(code, formatted, false, style);
     }
-
-    [GeneratedRegex(@"\{([A-Za-z][A-Za-z0-9_.]*)(?::([0-9]+))?\}")]
-    private static partial Regex Pattern();
 }

@@ -158,19 +158,9 @@ public static partial class ReportLint
         }
     }
 
-    /// <summary>The full label of every section: "II.3.a)".</summary>
-    public static IReadOnlyDictionary<string, string> SectionLabels(ReportTemplate template)
-    {
-        var labels = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (section, depth, number) in template.Outline())
-        {
-            var own = ListLabels.ForLevel(depth, number);
-            labels[section.Key] = section.ParentKey is { } parent && labels.TryGetValue(parent, out var p)
-                ? p.TrimEnd('.') + "." + own
-                : own;
-        }
-        return labels;
-    }
+    /// <summary>The label every section is cited by: "II.3.a)".</summary>
+    public static IReadOnlyDictionary<string, string> SectionLabels(ReportTemplate template) =>
+        template.Outline().ToDictionary(o => o.Section.Key, o => o.CitedLabel, StringComparer.Ordinal);
 
     [GeneratedRegex(@"(?<![\d/])(?<d>\d{1,2})/(?<m>\d{1,2})/(?<y>\d{4})(?![\d/])")]
     private static partial Regex SlashDate();

@@ -1,3 +1,4 @@
+using DanVan.Domain.Common;
 using System.Globalization;
 using DanVan.Domain.Formatting;
 using DanVan.Web.Infrastructure;
@@ -30,7 +31,7 @@ public sealed class AdminPeriodsController(PeriodAdminService periods, ReviewSer
     [HttpGet("new")]
     public async Task<IActionResult> New([FromQuery] string? kind, [FromQuery] string? year, CancellationToken ct)
     {
-        var form = new NewPeriodForm { Kind = kind, Year = year ?? clock.GetLocalNow().Year.ToString(CultureInfo.InvariantCulture) };
+        var form = new NewPeriodForm { Kind = kind, Year = year ?? VietnamTime.Now(clock).Year.ToString(CultureInfo.InvariantCulture) };
         if (kind is null && year is null) return View(new PeriodNewPage(form, null));
         var (preview, errors) = await periods.PreviewAsync(kind, year, ct);
         AddErrors(errors, FormPrefix);

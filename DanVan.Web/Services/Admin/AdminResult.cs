@@ -34,27 +34,10 @@ public sealed record AdminResult(AdminOutcome Outcome, IReadOnlyDictionary<strin
 /// <summary>One row of an admin change log.</summary>
 public sealed record AuditRow(DateTimeOffset At, string User, string Action, string? UnitCode, string? OldValue, string? NewValue, string? Reason)
 {
-    public string ActionText => AdminAuditText.Vietnamese(Action);
+    public string ActionText => AuditActions.Vietnamese(Action);
 }
 
 public static class AdminAuditText
 {
     public const int MaxReasonLength = 1000;
-
-    public static string Vietnamese(string action) => action switch
-    {
-        AuditActions.PeriodCreated => "Tạo kỳ báo cáo",
-        AuditActions.PeriodDeadlinesChanged => "Sửa hạn gửi",
-        AuditActions.PeriodLocked => "Khóa kỳ",
-        AuditActions.PeriodReopened => "Mở lại kỳ",
-        AuditActions.PeriodUnitsJoined => "Đơn vị tham gia kỳ",
-        AuditActions.SubmissionLocked => "Khóa phiếu của đơn vị",
-        AuditActions.Reopened => "Mở lại phiếu của đơn vị",
-        AuditActions.UnitCreated => "Thêm đơn vị",
-        AuditActions.UnitRenamed => "Đổi tên",
-        AuditActions.UnitMoved => "Chuyển đơn vị cấp trên",
-        AuditActions.UnitRetired => "Ngừng hoạt động",
-        AuditActions.UnitRestored => "Hoạt động trở lại",
-        _ => action,
-    };
 }

@@ -1,3 +1,4 @@
+using DanVan.Domain.Common;
 using System.Linq.Expressions;
 using DanVan.Data;
 using DanVan.Domain.Expressions;
@@ -26,7 +27,7 @@ public sealed class DashboardService(DanVanDbContext db, TimeProvider clock, Das
 
     private static DashboardDefinition Definition => DashboardDefinition.Default;
 
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().Date);
+    private DateOnly Today => VietnamTime.Today(clock);
 
     /// <summary>The office-wide dashboard, or null when the period does not exist.</summary>
     /// <param name="fresh">Sum the figures even when the cache holds them (benchmarks, diagnostics).</param>
@@ -395,11 +396,7 @@ public sealed class DashboardService(DanVanDbContext db, TimeProvider clock, Das
     }
 
     /// <summary>The first instant after the unit deadline day, in the portal's time zone.</summary>
-    private DateTimeOffset LateFrom(ReportingPeriod period)
-    {
-        var midnight = period.UnitDeadline.AddDays(1).ToDateTime(TimeOnly.MinValue);
-        return new DateTimeOffset(midnight, clock.LocalTimeZone.GetUtcOffset(midnight));
-    }
+    private static DateTimeOffset LateFrom(ReportingPeriod period) => VietnamTime.StartOf(period.UnitDeadline.AddDays(1));
 
     private List<OpenPeriod> OpenPeriods(PeriodScope scope) => scope.All
         .Where(p => !p.IsLocked && Today <= p.SendDeadline)
@@ -422,7 +419,7 @@ public sealed class DashboardService(DanVanDbContext db, TimeProvider clock, Das
     private DataQuality Quality(ReportingPeriod period, IReadOnlyList<UnitEvaluation> evaluation)
     {
         var violations = evaluation.SelectMany(e => e.Violations.Select(v => new QualityViolation(
-                e.Unit.Code, e.Unit.Name, v.Rule, v.Message, v.Severity == Severity.Error ? "error" : "warning", v.Explanation,
+                e.Unit.Code, e.Unit.Name, v.Rule, v.Message, ApiNames.Of(v.Severity), v.Explanation,
                 EntryLink(period.Code, e.Unit.Code))))
             .ToList();
         var missing = evaluation.Where(e => e.Missing.Count > 0)
@@ -447,7 +444,7 @@ public sealed class DashboardService(DanVanDbContext db, TimeProvider clock, Das
         return IsSent(status) ? 0 : Math.Max(0, Today.DayNumber - period.UnitDeadline.DayNumber);
     }
 
-    private DateTimeOffset? Local(DateTimeOffset? at) => at is { } value ? TimeZoneInfo.ConvertTime(value, clock.LocalTimeZone) : null;
+    private static DateTimeOffset? Local(DateTimeOffset? at) => at is { } value ? VietnamTime.Local(value) : null;
 
     private static bool IsSent(SubmissionStatus status) => status is SubmissionStatus.Submitted or SubmissionStatus.Accepted;
 
@@ -464,20 +461,7 @@ public sealed class DashboardService(DanVanDbContext db, TimeProvider clock, Das
 
     private static string Name(Better better) => better == Better.Up ? "up" : "down";
 
-    private static string KindName(ValueKind kind) => kind switch
-    {
-        ValueKind.Count => "count",
-        ValueKind.Percent => "percent",
-        ValueKind.YesNo => "yesno",
-        _ => "text",
-    };
+    private static string KindName(ValueKind kind) => ApiNames.Of(kind);
 
-    public static string StatusName(SubmissionStatus status) => status switch
-    {
-        SubmissionStatus.NotStarted => "notStarted",
-        SubmissionStatus.Draft => "draft",
-        SubmissionStatus.Submitted => "submitted",
-        SubmissionStatus.Returned => "returned",
-        _ => "accepted",
-    };
+    public static string StatusName(SubmissionStatus status) => ApiNames.Of(status);
 }

@@ -125,7 +125,7 @@ public sealed class EntryExcelService(EntryService entry, DanVanDbContext db, IL
         if (check.Outcome is EntryOutcome.Forbidden) return ImportPreview.Of(ImportOutcome.Forbidden);
         if (check.Outcome is EntryOutcome.NotFound) return ImportPreview.Of(ImportOutcome.NotFound);
         if (check.Outcome is EntryOutcome.Refused) return Refuse(check.Sheet!, fileName, check.Message!);
-        errors.AddRange(check.FormErrors);
+        errors.AddRange(check.FormErrors.Select(e => e.Message));
 
         var preview = new List<ImportRow>();
         foreach (var (row, field, rowError) in rows)

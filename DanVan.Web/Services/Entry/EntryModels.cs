@@ -56,7 +56,7 @@ public sealed record EntrySheet(
     IReadOnlyDictionary<string, decimal?> Computed,
     IReadOnlyDictionary<string, string> Formulas,
     IReadOnlyDictionary<string, decimal?> PreviousValues,
-    IReadOnlyList<string> FormErrors)
+    IReadOnlyList<FieldError> FormErrors)
 {
     public IEnumerable<IndicatorField> Fields => Groups.SelectMany(g => g.Fields);
     public bool HasFieldErrors => Fields.Any(f => f.Error is not null) || Narratives.Any(n => n.Error is not null) || FormErrors.Count > 0;
@@ -91,8 +91,21 @@ public sealed record EntryCheck(
     string? Message,
     IReadOnlyDictionary<string, CheckedValue> Values,
     IReadOnlyList<ViolationView> Violations,
-    IReadOnlyList<string> FormErrors)
+    IReadOnlyList<FieldError> FormErrors)
 {
     public static EntryCheck NotFound { get; } = new(EntryOutcome.NotFound, null, null, new Dictionary<string, CheckedValue>(), [], []);
     public static EntryCheck Forbidden { get; } = new(EntryOutcome.Forbidden, null, null, new Dictionary<string, CheckedValue>(), [], []);
+}
+
+/// <summary>An error that belongs to no input cell, named by the field it concerns as the client sent it.</summary>
+public sealed record FieldError(string Field, string Message)
+{
+    /// <summary>From the service's internal key: the reason, an explanation, or a code/section/rule the sheet does not have.</summary>
+    public static FieldError Of(KeyValuePair<string, string> error) => new(error.Key switch
+    {
+        EntryService.ReasonKey => "reason",
+        var k when k.StartsWith(EntryService.FormKey, StringComparison.Ordinal) => k[EntryService.FormKey.Length..],
+        var k when k.StartsWith("exp:", StringComparison.Ordinal) => "explanations." + k[4..],
+        var k => k,
+    }, error.Value);
 }

@@ -19,7 +19,7 @@ public sealed class EntryService(DanVanDbContext db, CurrentUser currentUser, Ti
 {
     private const int MaxRetries = 10;
 
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().Date);
+    private DateOnly Today => VietnamTime.Today(clock);
 
     public async Task<EntryResult> GetAsync(string periodCode, string unitCode, CancellationToken ct)
     {
@@ -72,7 +72,7 @@ public sealed class EntryService(DanVanDbContext db, CurrentUser currentUser, Ti
             merged[indicator.Code] = number;
         }
         var violations = ViolationViews(ctx, RuleEvaluator.Evaluate(ctx.Rules, ctx.ValueSource(merged)), null);
-        var formErrors = errors.Where(e => e.Key == ReasonKey || e.Key.StartsWith(FormKey, StringComparison.Ordinal)).Select(e => e.Value).ToList();
+        var formErrors = errors.Where(e => e.Key == ReasonKey || e.Key.StartsWith(FormKey, StringComparison.Ordinal)).Select(FieldError.Of).ToList();
         return errors.Count > 0
             ? new EntryCheck(EntryOutcome.Invalid, sheet, "Số liệu chưa hợp lệ, chưa thể lưu.", values, violations, formErrors)
             : new EntryCheck(EntryOutcome.Unchanged, sheet, null, values, violations, formErrors);
@@ -229,22 +229,7 @@ public sealed class EntryService(DanVanDbContext db, CurrentUser currentUser, Ti
     public const string ReasonKey = "__reason";
     public const string FormKey = "form:";
 
-    private string? WriteRefusal(SubmissionContext ctx)
-    {
-        var submission = ctx.Submission;
-        if (submission is { IsLocked: true })
-            return "Quản trị đã khóa phiếu của đơn vị trong kỳ này, đơn vị không thể sửa số liệu.";
-        if (submission is not null && !submission.IsEditableByUnit)
-            return "Phiếu đã gửi hoặc đã được tiếp nhận, không thể sửa.";
-        var periodOpen = ctx.Period.IsOpenForUnits(Today);
-        if (!periodOpen && !(submission?.ReopenedUntil is { } until && Today <= until))
-        {
-            return ctx.Period.IsLocked
-                ? "Kỳ báo cáo đã khóa, đơn vị không thể sửa số liệu."
-                : $"Đã quá hạn gửi số liệu ({VietnameseFormat.ShortDate(ctx.Period.UnitDeadline)}), đơn vị không thể sửa.";
-        }
-        return null;
-    }
+    private string? WriteRefusal(SubmissionContext ctx) => Submission.WriteAccessOf(ctx.Submission, ctx.Period, Today).Reason;
 
     private static List<(Indicator Indicator, decimal? Number, string? Text)> Parse(
         SubmissionContext ctx, EntryInput input, out Dictionary<string, string> errors)
@@ -275,13 +260,13 @@ public sealed class EntryService(DanVanDbContext db, CurrentUser currentUser, Ti
         var narrativeKeys = ctx.NarrativeSections.Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
         foreach (var (key, text) in input.Narratives)
         {
-            if (!narrativeKeys.Contains(key)) errors[FormKey + key] = $"Mục “{Shorten(key)}” không do đơn vị này viết.";
+            if (!narrativeKeys.Contains(key)) errors[FormKey + "narratives." + key] = $"Mục “{Shorten(key)}” không do đơn vị này viết.";
             else if ((text?.Length ?? 0) > Submission.MaxNarrativeLength) errors["nar:" + key] = $"Nội dung quá dài (tối đa {VietnameseFormat.Number(Submission.MaxNarrativeLength)} ký tự).";
         }
         var ruleCodes = ctx.Rules.Select(r => r.Code).ToHashSet(StringComparer.Ordinal);
         foreach (var (rule, text) in input.Explanations)
         {
-            if (!ruleCodes.Contains(rule)) errors[FormKey + rule] = $"Quy tắc “{Shorten(rule)}” không áp dụng cho phiếu này.";
+            if (!ruleCodes.Contains(rule)) errors[FormKey + "explanations." + rule] = $"Quy tắc “{Shorten(rule)}” không áp dụng cho phiếu này.";
             else if ((text?.Length ?? 0) > Submission.MaxCommentLength) errors["exp:" + rule] = $"Giải trình quá dài (tối đa {VietnameseFormat.Number(Submission.MaxCommentLength)} ký tự).";
         }
         if ((input.Reason?.Length ?? 0) > 1000) errors[ReasonKey] = "Lý do quá dài (tối đa 1.000 ký tự).";
@@ -363,14 +348,14 @@ public sealed class EntryService(DanVanDbContext db, CurrentUser currentUser, Ti
             .Select(g =>
             {
                 var section = ctx.Sections.FirstOrDefault(s => s.Key == g.Key);
-                return new FieldGroup(g.Key, ctx.Labels.GetValueOrDefault(g.Key, ""), section?.Title ?? g.Key,
+                return new FieldGroup(g.Key, ctx.Numbering.FullLabel(g.Key), section?.Title ?? g.Key,
                     g.Select(i => fields[i.Code]).ToList());
             })
-            .OrderBy(g => OrderKey(ctx, g.SectionKey))
+            .OrderBy(g => ctx.Numbering.Position(g.SectionKey))
             .ToList();
 
         var narratives = ctx.NarrativeSections
-            .OrderBy(s => OrderKey(ctx, s.Key))
+            .OrderBy(s => ctx.Numbering.Position(s.Key))
             .Select(s =>
             {
                 string? text = null;
@@ -380,7 +365,7 @@ public sealed class EntryService(DanVanDbContext db, CurrentUser currentUser, Ti
                 errors?.TryGetValue("nar:" + s.Key, out error);
                 // An untitled numbered paragraph is named after its parent section: "II.5.b" alone tells the writer nothing.
                 var title = s.Title.Length > 0 ? s.Title : ctx.Sections.FirstOrDefault(p => p.Key == s.ParentKey)?.Title ?? "";
-                return new NarrativeField(s.Key, ctx.Labels.GetValueOrDefault(s.Key, ""), title, text, error);
+                return new NarrativeField(s.Key, ctx.Numbering.FullLabel(s.Key), title, text, error);
             })
             .ToList();
 
@@ -389,8 +374,8 @@ public sealed class EntryService(DanVanDbContext db, CurrentUser currentUser, Ti
         var computed = ctx.Indicators.Where(i => i.IsComputed)
             .ToDictionary(i => i.Code, i => computedValues.Current(i.Code), StringComparer.OrdinalIgnoreCase);
         var formErrors = errors is null
-            ? new List<string>()
-            : errors.Where(e => e.Key == ReasonKey || e.Key.StartsWith(FormKey, StringComparison.Ordinal) || e.Key.StartsWith("exp:", StringComparison.Ordinal)).Select(e => e.Value).ToList();
+            ? new List<FieldError>()
+            : errors.Where(e => e.Key == ReasonKey || e.Key.StartsWith(FormKey, StringComparison.Ordinal) || e.Key.StartsWith("exp:", StringComparison.Ordinal)).Select(FieldError.Of).ToList();
 
         return new EntrySheet(
             ctx.Period.Code, ctx.Period.Name, ctx.Period.IsIllustrative, ctx.Unit.Code, ctx.Unit.Name,
@@ -413,14 +398,4 @@ public sealed class EntryService(DanVanDbContext db, CurrentUser currentUser, Ti
             })
             .ToList();
 
-    private static int OrderKey(SubmissionContext ctx, string key)
-    {
-        var index = 0;
-        foreach (var k in ctx.Labels.Keys)
-        {
-            if (k == key) return index;
-            index++;
-        }
-        return int.MaxValue;
-    }
 }

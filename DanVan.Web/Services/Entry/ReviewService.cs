@@ -26,7 +26,7 @@ public sealed class ReviewService(
     public const int MaxReasonLength = 1000;
     private const string ReasonTooLong = "Lý do quá dài (tối đa 1.000 ký tự).";
 
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().Date);
+    private DateOnly Today => VietnamTime.Today(clock);
 
     public async Task<Board?> BoardAsync(string periodCode, CancellationToken ct)
     {

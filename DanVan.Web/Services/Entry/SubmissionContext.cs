@@ -7,6 +7,7 @@ using DanVan.Domain.Periods;
 using DanVan.Domain.Reports;
 using DanVan.Domain.Rules;
 using DanVan.Domain.Submissions;
+using DanVan.Web.Features.Figures;
 using Microsoft.EntityFrameworkCore;
 
 namespace DanVan.Web.Services.Entry;
@@ -30,7 +31,7 @@ public sealed partial class SubmissionContext
         Formulas = formulas;
         Previous = previous;
         PreviousValues = previousValues;
-        Labels = NumberSections(sections);
+        Numbering = OutlineNumbering.Of(sections);
     }
 
     public ReportingPeriod Period { get; }
@@ -48,13 +49,13 @@ public sealed partial class SubmissionContext
     public ReportingPeriod? Previous { get; }
     public IReadOnlyDictionary<string, decimal?> PreviousValues { get; }
 
-    /// <summary>"II.3.a" for each section key, derived from the outline.</summary>
-    public IReadOnlyDictionary<string, string> Labels { get; }
+    /// <summary>The outline's numbering ("II.3.a" and document order of each section key).</summary>
+    public OutlineNumbering Numbering { get; }
 
     public IEnumerable<Indicator> Entered => Indicators.Where(i => !i.IsComputed);
 
     public IEnumerable<OutlineSection> NarrativeSections =>
-        Sections.Where(s => s.WriterUnitId == Unit.Id).OrderBy(s => Labels.Keys.ToList().IndexOf(s.Key));
+        Sections.Where(s => s.WriterUnitId == Unit.Id).OrderBy(s => Numbering.Position(s.Key));
 
     /// <summary>
     /// Loads what one sheet needs and no more: the unit's own indicators, the rules over them, and the formulas its
@@ -98,22 +99,11 @@ public sealed partial class SubmissionContext
         var formulas = await FormulasAsync(db, templateId, indicators, rules, ct);
         var sections = await db.OutlineSections.AsNoTracking().Where(s => s.TemplateId == templateId).ToListAsync(ct);
 
-        var candidates = await db.Periods.AsNoTracking().Where(p => p.CutoffTo == period.CutoffFrom.AddDays(-1)).ToListAsync(ct);
-        var previous = PreviousPeriod.Of(period, candidates);
-        var previousValues = new Dictionary<string, decimal?>(StringComparer.OrdinalIgnoreCase);
-        if (previous is not null)
-        {
-            // By code, whichever unit supplied it then: the previous period may be on an older template version, in
-            // which the figure had its own indicator row and perhaps another supplier.
-            var wanted = PreviousCodes(indicators, rules, formulas);
-            var rows = await (
-                    from i in db.Indicators.AsNoTracking()
-                    join v in db.Values.AsNoTracking() on new { IndicatorId = i.Id, i.UnitId } equals new { v.IndicatorId, v.UnitId }
-                    where i.TemplateId == previous.TemplateId && wanted.Contains(i.Code) && v.PeriodId == previous.Id
-                    select new { i.Code, v.Number })
-                .ToListAsync(ct);
-            foreach (var row in rows) previousValues[row.Code] = row.Number;
-        }
+        // The period before by code, whichever unit supplied each figure then (it may be on an older template version).
+        var previous = await PeriodFigures.PreviousAsync(db, period, ct);
+        var previousValues = previous is null
+            ? new Dictionary<string, decimal?>(StringComparer.OrdinalIgnoreCase)
+            : PeriodFigures.Numbers(await PeriodFigures.EnteredAsync(db, previous, PreviousCodes(indicators, rules, formulas), ct));
         return new SubmissionContext(period, unit, submission, indicators, rules, sections, formulas, previous, previousValues);
     }
 
@@ -157,10 +147,9 @@ public sealed partial class SubmissionContext
         {
             Reads(rule.Left);
             Reads(rule.Right);
-            foreach (System.Text.RegularExpressions.Match m in MessageCode().Matches(rule.Message))
+            foreach (var c in PlaceholderSyntax.Codes(rule.Message, ruleMessage: true))
             {
-                var c = m.Groups[1].Value.ToUpperInvariant();
-                if (!known.Contains(c) && c is not ("LEFT" or "RIGHT" or "LEFT.DETAIL" or "RIGHT.DETAIL")) pending.Add(c);
+                if (!known.Contains(c)) pending.Add(c);
             }
         }
         while (pending.Count > 0)
@@ -199,9 +188,6 @@ public sealed partial class SubmissionContext
         return [.. codes];
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"\{([A-Za-z][A-Za-z0-9_.]*)\}")]
-    private static partial System.Text.RegularExpressions.Regex MessageCode();
-
     public Submission EnsureSubmission(DanVanDbContext db)
     {
         if (Submission is not null) return Submission;
@@ -238,28 +224,4 @@ public sealed partial class SubmissionContext
         return value is null ? "" : VietnameseNumberParser.ToInput(value.Number, value.Text, indicator.Kind);
     }
 
-    private static Dictionary<string, string> NumberSections(IReadOnlyList<OutlineSection> sections)
-    {
-        var labels = new Dictionary<string, string>(StringComparer.Ordinal);
-        Walk(null, 0, "");
-        return labels;
-
-        void Walk(string? parentKey, int depth, string prefix)
-        {
-            var number = 0;
-            foreach (var section in sections.Where(s => s.ParentKey == parentKey).OrderBy(s => s.Order))
-            {
-                number++;
-                var part = depth switch
-                {
-                    0 => ListLabels.Roman(number),
-                    1 => number.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    _ => ListLabels.Letter(number),
-                };
-                var label = prefix.Length == 0 ? part : prefix + "." + part;
-                labels[section.Key] = label;
-                Walk(section.Key, depth + 1, label);
-            }
-        }
-    }
 }

@@ -1,3 +1,4 @@
+using DanVan.Domain.Common;
 using DanVan.Data;
 using DanVan.Data.Identity;
 using DanVan.Domain.Organization;
@@ -9,7 +10,7 @@ namespace DanVan.Web.Services.Home;
 
 public sealed record UnitPeriodRow(
     string PeriodCode, string PeriodName, string UnitCode, string UnitName, SubmissionStatus Status,
-    DateOnly UnitDeadline, int DaysLeft, bool IsOpen, bool IsIllustrative);
+    DateOnly UnitDeadline, int DaysLeft, UnitWriteAccess Access, bool IsIllustrative);
 
 public sealed record PeriodCompletenessRow(
     string PeriodCode, string PeriodName, DateOnly UnitDeadline, DateOnly SendDeadline, int DaysLeft, bool IsLocked,
@@ -20,7 +21,7 @@ public sealed record AdminSummary(int Users, int DisabledUsers, int Units, int P
 /// <summary>The read models behind each role's home page.</summary>
 public sealed class HomeService(DanVanDbContext db, TimeProvider clock)
 {
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().Date);
+    private DateOnly Today => VietnamTime.Today(clock);
 
     public async Task<IReadOnlyList<UnitPeriodRow>> UnitPeriodsAsync(IReadOnlySet<int> unitIds, CancellationToken ct)
     {
@@ -36,6 +37,8 @@ public sealed class HomeService(DanVanDbContext db, TimeProvider clock)
                     p.Code, p.Name, p.UnitDeadline, p.IsLocked, p.IsIllustrative, p.CutoffTo,
                     UnitCode = u.Code, UnitName = u.Name,
                     Status = s == null ? SubmissionStatus.NotStarted : s.Status,
+                    SheetLocked = s != null && s.IsLocked,
+                    ReopenedUntil = s == null ? null : s.ReopenedUntil,
                 })
             .ToListAsync(ct);
         var today = Today;
@@ -43,7 +46,8 @@ public sealed class HomeService(DanVanDbContext db, TimeProvider clock)
             .OrderByDescending(r => r.CutoffTo).ThenBy(r => r.UnitCode)
             .Select(r => new UnitPeriodRow(
                 r.Code, r.Name, r.UnitCode, r.UnitName, r.Status, r.UnitDeadline,
-                r.UnitDeadline.DayNumber - today.DayNumber, !r.IsLocked && today <= r.UnitDeadline, r.IsIllustrative))
+                r.UnitDeadline.DayNumber - today.DayNumber,
+                UnitWriteAccess.Of(r.Status, r.SheetLocked, r.ReopenedUntil, r.IsLocked, r.UnitDeadline, today), r.IsIllustrative))
             .ToList();
     }
 

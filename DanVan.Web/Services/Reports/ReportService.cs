@@ -8,6 +8,7 @@ using DanVan.Domain.Organization;
 using DanVan.Domain.Periods;
 using DanVan.Domain.Reports;
 using DanVan.Domain.Reports.Document;
+using DanVan.Web.Features.Figures;
 using DanVan.Web.Infrastructure;
 using DanVan.Web.Rendering;
 using Microsoft.EntityFrameworkCore;
@@ -22,8 +23,6 @@ public sealed class ReportService(
     DanVanDbContext db, CurrentUser currentUser, TimeProvider clock, ReportRenderer renderer, ILogger<ReportService> logger,
     DanVan.Web.Features.SeparationOfDuties.SeparationOfDuties duties)
 {
-    public const int MaxRecipients = 40;
-    public const int MaxSectionLength = 100_000;
 
     public static readonly JsonSerializerOptions SnapshotJson = new(JsonSerializerDefaults.Web)
     {
@@ -121,7 +120,7 @@ public sealed class ReportService(
         {
             if (update.Metadata is not null) report.UpdateMetadata(Clean(update.Metadata));
             foreach (var (key, text) in update.Sections ?? new Dictionary<string, string?>())
-                report.SetSectionText(key, text?.Normalize(System.Text.NormalizationForm.FormC));
+                report.SetSectionText(key, text?.Normalize(System.Text.NormalizationForm.FormC), Inherited(loaded.Inputs, key));
             await db.SaveChangesAsync(ct);
             return ReportResult.Ok;
         }
@@ -134,6 +133,9 @@ public sealed class ReportService(
             return ReportResult.Conflict("Báo cáo vừa được người khác cập nhật. Vui lòng tải lại.");
         }
     }
+
+    private static string? Inherited(DocumentInputs inputs, string key) =>
+        inputs.Narratives.GetValueOrDefault(key) ?? inputs.Template.Sections.FirstOrDefault(s => s.Key == key)?.DefaultText;
 
     /// <summary>Starts empty compiler sections from the previous report's text (nothing already written is replaced).</summary>
     public async Task<ReportResult> CopyFromPreviousAsync(string periodCode, CancellationToken ct)
@@ -250,11 +252,7 @@ public sealed class ReportService(
             .SingleAsync(t => t.Id == period.TemplateId, ct);
         var indicators = await db.Indicators.AsNoTracking().Where(i => i.TemplateId == template.Id).OrderBy(i => i.SortOrder).ToListAsync(ct);
         var units = await db.Units.AsNoTracking().ToListAsync(ct);
-        var codeById = indicators.ToDictionary(i => i.Id, i => i.Code);
-        var values = (await db.Values.AsNoTracking().Where(v => v.PeriodId == period.Id)
-                .Select(v => new { v.IndicatorId, v.Number, v.Text }).ToListAsync(ct))
-            .Where(v => codeById.ContainsKey(v.IndicatorId))
-            .ToDictionary(v => codeById[v.IndicatorId], v => new FigureInput(v.Number, v.Text), StringComparer.OrdinalIgnoreCase);
+        var figures = await PeriodFigures.LoadAsync(db, period, ct, indicators);
 
         var writerSections = template.Sections.Where(s => s.WriterUnitId is not null).ToList();
         var narrativeRows = await (from n in db.Narratives.AsNoTracking()
@@ -269,21 +267,6 @@ public sealed class ReportService(
         var report = await db.Reports.AsNoTracking().Include(r => r.SectionTexts).SingleOrDefaultAsync(r => r.PeriodId == period.Id, ct);
         var metadata = report?.Metadata ?? await DefaultMetadataAsync(period, units, ct);
 
-        var previous = PreviousPeriod.Of(period, await db.Periods.AsNoTracking().Where(p => p.CutoffTo == period.CutoffFrom.AddDays(-1)).ToListAsync(ct));
-        IValueSource? previousValues = null;
-        if (previous is not null)
-        {
-            // By code: the previous period may be on an older template version, whose indicator rows are its own.
-            var prev = new Dictionary<string, decimal?>(StringComparer.OrdinalIgnoreCase);
-            foreach (var row in await (
-                         from i in db.Indicators.AsNoTracking()
-                         join v in db.Values.AsNoTracking() on new { IndicatorId = i.Id, i.UnitId } equals new { v.IndicatorId, v.UnitId }
-                         where i.TemplateId == previous.TemplateId && v.PeriodId == previous.Id
-                         select new { i.Code, v.Number }).ToListAsync(ct))
-                prev[row.Code] = row.Number;
-            var formulas = indicators.Where(i => i.IsComputed).ToDictionary(i => i.Code, i => ExpressionParser.Parse(i.Formula!), StringComparer.OrdinalIgnoreCase);
-            previousValues = new ComputingValueSource(prev, formulas);
-        }
 
         var inputs = new DocumentInputs
         {
@@ -291,11 +274,11 @@ public sealed class ReportService(
             Period = period,
             Metadata = metadata,
             Indicators = indicators,
-            Values = values,
+            Values = figures.Entered,
             Narratives = narratives,
             CompilerTexts = report?.SectionTexts.ToDictionary(t => t.SectionKey, t => t.Text) ?? new Dictionary<string, string>(),
             UnitNames = units.ToDictionary(u => u.Id, u => u.Name),
-            Previous = previousValues,
+            Previous = figures.PreviousValues,
         };
         var unitCodes = units.ToDictionary(u => u.Id, u => u.Code);
         var unitOfCode = indicators.ToDictionary(i => i.Code, i => unitCodes[i.UnitId], StringComparer.OrdinalIgnoreCase);
@@ -340,24 +323,24 @@ public sealed class ReportService(
                 if ((value?.Length ?? 0) > max) errors[field] = [$"Tối đa {max} ký tự."];
                 else if (value?.Any(char.IsControl) == true) errors[field] = ["Có ký tự điều khiển không hợp lệ."];
             }
-            Max("number", m.Number, 64);
-            Max("place", m.Place, 128);
-            Max("parentAgency", m.ParentAgency, 256);
-            Max("agency", m.Agency, 256);
-            Max("requestReference", m.RequestReference, 1000);
-            Max("signerTitle", m.SignerTitle, 256);
-            Max("deputyTitle", m.DeputyTitle, 256);
-            Max("signerName", m.SignerName, 256);
+            Max("number", m.Number, Report.MaxNumberLength);
+            Max("place", m.Place, Report.MaxPlaceLength);
+            Max("parentAgency", m.ParentAgency, Report.MaxAgencyLength);
+            Max("agency", m.Agency, Report.MaxAgencyLength);
+            Max("requestReference", m.RequestReference, Report.MaxRequestReferenceLength);
+            Max("signerTitle", m.SignerTitle, Report.MaxSignerLength);
+            Max("deputyTitle", m.DeputyTitle, Report.MaxSignerLength);
+            Max("signerName", m.SignerName, Report.MaxSignerLength);
             if (m.Number.Length > 0 && !m.Number.Contains('/')) errors["number"] = ["Số, ký hiệu có dạng 876/BC-VP."];
             if (m.Date is { } d && (d.Year < 2000 || d.Year > 2100)) errors["date"] = ["Ngày báo cáo không hợp lệ."];
-            if (m.Recipients.Count > MaxRecipients) errors["recipients"] = [$"Tối đa {MaxRecipients} nơi nhận."];
-            else if (m.Recipients.Any(r => r.Length > 300 || r.Any(char.IsControl))) errors["recipients"] = ["Mỗi nơi nhận tối đa 300 ký tự, không xuống dòng."];
+            if (m.Recipients.Count > Report.MaxRecipients) errors["recipients"] = [$"Tối đa {Report.MaxRecipients} nơi nhận."];
+            else if (m.Recipients.Any(r => r.Length > Report.MaxRecipientLength || r.Any(char.IsControl))) errors["recipients"] = [$"Mỗi nơi nhận tối đa {Report.MaxRecipientLength} ký tự, không xuống dòng."];
         }
         var keys = template.Sections.Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
         foreach (var (key, text) in update.Sections ?? new Dictionary<string, string?>())
         {
             if (!keys.Contains(key)) errors["sections." + (key.Length > 64 ? key[..64] : key)] = ["Mục không có trong đề cương."];
-            else if ((text?.Length ?? 0) > MaxSectionLength) errors["sections." + key] = [$"Tối đa {MaxSectionLength} ký tự."];
+            else if ((text?.Length ?? 0) > ReportSectionText.MaxTextLength) errors["sections." + key] = [$"Tối đa {ReportSectionText.MaxTextLength} ký tự."];
         }
         return errors;
     }

@@ -22,7 +22,11 @@ public sealed record PeriodPreview(
     DateOnly SendDeadline, string? TemplateName, int? TemplateVersion, int Units, bool Exists);
 
 public sealed record ParticipantRow(
-    string UnitCode, string UnitName, bool UnitRetired, SubmissionStatus Status, bool IsLocked, DateOnly? ReopenedUntil);
+    string UnitCode, string UnitName, bool UnitRetired, SubmissionStatus Status, bool IsLocked, DateOnly? ReopenedUntil)
+{
+    /// <summary>May the unit write now (the submission's rule), filled in once the period is known.</summary>
+    public UnitWriteAccess Access { get; init; } = null!;
+}
 
 public sealed record PeriodDetail(
     PeriodRow Period, Guid Version, bool OpenForUnits, DateOnly Today, IReadOnlyList<ParticipantRow> Units, IReadOnlyList<AuditRow> Log);
@@ -43,7 +47,7 @@ public static class PeriodFields
 /// </summary>
 public sealed class PeriodAdminService(DanVanDbContext db, CurrentUser currentUser, TimeProvider clock)
 {
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().Date);
+    private DateOnly Today => VietnamTime.Today(clock);
 
     public async Task<IReadOnlyList<PeriodRow>> ListAsync(CancellationToken ct)
     {
@@ -159,6 +163,11 @@ public sealed class PeriodAdminService(DanVanDbContext db, CurrentUser currentUs
                 select new ParticipantRow(u.Code, u.Name, u.IsRetired, s == null ? SubmissionStatus.NotStarted : s.Status,
                     s != null && s.IsLocked, s == null ? null : s.ReopenedUntil))
             .ToListAsync(ct);
+        var today = Today;
+        units = units.Select(u => u with
+        {
+            Access = UnitWriteAccess.Of(u.Status, u.IsLocked, u.ReopenedUntil, period.IsLocked, period.UnitDeadline, today),
+        }).ToList();
 
         var log = await (
                 from a in db.AuditEntries.AsNoTracking()

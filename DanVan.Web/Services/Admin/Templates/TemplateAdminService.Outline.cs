@@ -87,7 +87,7 @@ public sealed partial class TemplateAdminService
         var errors = new Dictionary<string, string>();
         if (string.IsNullOrWhiteSpace(form.Title) && !form.RunIn)
             errors[nameof(form.Title)] = "Tiêu đề không được để trống (chỉ mục viết liền mới được để trống tiêu đề: khi đó mục là một đoạn văn đánh số).";
-        else Optional(errors, nameof(form.Title), form.Title, 1000);
+        else Optional(errors, nameof(form.Title), form.Title, OutlineSection.MaxTitleLength);
         Optional(errors, nameof(form.DefaultText), form.DefaultText, 100_000);
         Placeholders(errors, nameof(form.DefaultText), Clean(form.DefaultText), draft, allowSides: false);
         writerId = null;
@@ -161,7 +161,7 @@ public sealed partial class TemplateAdminService
     {
         var errors = new Dictionary<string, string>();
         if (form.Level is not (0 or 1)) errors[nameof(form.Level)] = "Chọn cấp dòng: mục đánh số hoặc dòng gạch đầu dòng.";
-        Required(errors, nameof(form.Text), form.Text, "Nội dung dòng", 4000);
+        Required(errors, nameof(form.Text), form.Text, "Nội dung dòng", AppendixRow.MaxTextLength);
         Placeholders(errors, nameof(form.Text), Clean(form.Text), draft, allowSides: false);
         return errors;
     }

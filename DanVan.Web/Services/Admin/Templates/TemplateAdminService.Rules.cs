@@ -1,3 +1,4 @@
+using DanVan.Domain.Common;
 using DanVan.Data.Templates;
 using DanVan.Domain.Expressions;
 using DanVan.Domain.Formatting;
@@ -6,6 +7,7 @@ using DanVan.Domain.Organization;
 using DanVan.Domain.Periods;
 using DanVan.Domain.Reports;
 using DanVan.Domain.Rules;
+using DanVan.Web.Features.Figures;
 using Microsoft.EntityFrameworkCore;
 
 namespace DanVan.Web.Services.Admin.Templates;
@@ -18,7 +20,7 @@ public sealed partial class TemplateAdminService
     public static readonly IReadOnlyList<(string Value, string Label)> Severities =
         [("error", "Lỗi: chặn “Gửi” nếu đơn vị không giải trình"), ("warning", "Cảnh báo: chỉ nhắc, không chặn")];
 
-    public static string SeverityName(Severity severity) => severity == Severity.Error ? "error" : "warning";
+    public static string SeverityName(Severity severity) => ApiNames.Of(severity);
 
     /// <summary>Adds (ruleId null) or changes a rule of the draft.</summary>
     public Task<TemplateResult> SaveRuleAsync(int id, int? ruleId, RuleForm form, CancellationToken ct)
@@ -86,13 +88,16 @@ public sealed partial class TemplateAdminService
         var code = form.Code?.Trim() is { Length: > 0 and <= ValidationRule.MaxCodeLength } typed ? typed : "THU";
         var rule = ValidationRule.Create(id, code, Clean(form.Left)!, op, Clean(form.Right)!,
             severity, Clean(form.Message)!);
-        var units = await db.Units.AsNoTracking().Where(u => !u.IsAgency && !u.IsRetired).OrderBy(u => u.SortOrder).ThenBy(u => u.Code).ToListAsync(ct);
+        // The period's participants (decision 0010), whether or not they are retired today.
+        var periodId = period!.Id;
+        var units = await db.Units.AsNoTracking()
+            .Where(u => !u.IsAgency && (db.PeriodParticipants.Any(pp => pp.PeriodId == periodId && pp.UnitId == u.Id)
+                || db.Submissions.Any(s => s.PeriodId == periodId && s.UnitId == u.Id)))
+            .OrderBy(u => u.SortOrder).ThenBy(u => u.Code).ToListAsync(ct);
         var active = indicators.Where(i => !i.IsRetired).ToList();
-        var formulas = active.Where(i => i.IsComputed).ToDictionary(i => i.Code, i => ExpressionParser.Parse(i.Formula!), StringComparer.OrdinalIgnoreCase);
-
-        var previous = PreviousPeriod.Of(period!, await db.Periods.AsNoTracking().Where(p => p.CutoffTo == period!.CutoffFrom.AddDays(-1)).ToListAsync(ct));
-        var before = previous is null ? null : new ComputingValueSource(await FiguresAsync(previous, ct), formulas);
-        var source = new ComputingValueSource(await FiguresAsync(period!, ct), formulas, before);
+        // The period's stored figures, read with this version's formulas (the version being edited, not the period's).
+        var stored = await PeriodFigures.LoadAsync(db, period!, ct);
+        var source = (stored with { Formulas = PeriodFigures.FormulasOf(active) }).Values;
 
         var supplied = active.ToLookup(i => i.UnitId, i => i.Code);
         var rows = new List<DryRunUnit>();
@@ -119,28 +124,17 @@ public sealed partial class TemplateAdminService
 
     private static DryRunUnit Verdict(ValidationRule rule, IValueSource source, string unitCode, string unitName)
     {
+        // The verdict is the entry form's: ValidationRule.Check; the sides are only shown.
+        var violation = rule.Check(source);
         var left = rule.LeftExpr.Evaluate(source);
         var right = rule.RightExpr.Evaluate(source);
-        var verdict = left is null || right is null ? DryRunVerdict.Blank
-            : rule.Operator.Holds(left.Value, right.Value) ? DryRunVerdict.Holds : DryRunVerdict.Flagged;
+        var verdict = violation is not null ? DryRunVerdict.Flagged
+            : left is null || right is null ? DryRunVerdict.Blank : DryRunVerdict.Holds;
         return new DryRunUnit(unitCode, unitName, verdict, rule.LeftExpr.Detail(source), Format(left), rule.RightExpr.Detail(source), Format(right),
-            verdict == DryRunVerdict.Flagged ? rule.RenderMessage(source) : null);
+            violation?.Message);
     }
 
     private static string? Format(decimal? value) => value is { } v ? VietnameseFormat.Number(v, 2) : null;
-
-    /// <summary>The stored figures of a period by code: each as its supplier entered it, in the period's own template version.</summary>
-    private async Task<Dictionary<string, decimal?>> FiguresAsync(ReportingPeriod period, CancellationToken ct)
-    {
-        var figures = new Dictionary<string, decimal?>(StringComparer.OrdinalIgnoreCase);
-        foreach (var row in await (
-                     from i in db.Indicators.AsNoTracking()
-                     join v in db.Values.AsNoTracking() on new { IndicatorId = i.Id, i.UnitId } equals new { v.IndicatorId, v.UnitId }
-                     where i.TemplateId == period.TemplateId && v.PeriodId == period.Id
-                     select new { i.Code, v.Number }).ToListAsync(ct))
-            figures[row.Code] = row.Number;
-        return figures;
-    }
 
     /// <summary>The period a dry run starts on: the newest one with stored figures.</summary>
     public async Task<string?> DefaultDryRunPeriodAsync(CancellationToken ct) =>

@@ -279,8 +279,9 @@ public sealed partial class TemplateAdminService(DanVanDbContext db, CurrentUser
         var ruleRows = rules.Where(r => !r.IsRetired).Select(r => new RuleRow(
             r.Id, r.Code, r.Left, r.Operator, r.Right, r.Severity, r.Message, baseRules is not null && !baseRules.Contains(r.Code),
             r.CurrentCodes.Select(c => supplier.GetValueOrDefault(c)).OfType<string>().Distinct().Order(StringComparer.Ordinal).ToList())).ToList();
-        var appendix = template.Appendix().Select((r, index) => new AppendixRowView(
-            r.Id, r.Order, r.Level, r.Level == 0 ? $"{template.Appendix().Take(index + 1).Count(x => x.Level == 0)}." : "-", r.Text)).ToList();
+        var appendixRows = template.Appendix();
+        var appendix = appendixRows.Zip(OutlineNumbering.AppendixLabels(appendixRows), (r, label) => new AppendixRowView(
+            r.Id, r.Order, r.Level, label, r.Text)).ToList();
 
         return new TemplateView(
             Row(template, current?.Id == template.Id, periods.Where(p => p.TemplateId == id).Select(p => p.Option.Code).ToList(),
@@ -299,21 +300,14 @@ public sealed partial class TemplateAdminService(DanVanDbContext db, CurrentUser
     {
         var unitOf = units.ToDictionary(u => u.Id);
         var grouped = indicators.GroupBy(i => i.GroupKey).ToDictionary(g => g.Key, g => g.Count());
-        var full = new Dictionary<string, string>(StringComparer.Ordinal);
         var rows = new List<SectionRow>();
-        foreach (var (section, depth, number) in template.Outline())
+        foreach (var item in template.Outline())
         {
-            var part = depth switch
-            {
-                0 => ListLabels.Roman(number),
-                1 => number.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                _ => ListLabels.Letter(number),
-            };
-            full[section.Key] = section.ParentKey is { } parent && full.TryGetValue(parent, out var prefix) ? prefix + "." + part : part;
+            var section = item.Section;
             var siblings = template.ChildrenOf(section.ParentKey);
             var writer = section.WriterUnitId is { } w ? unitOf.GetValueOrDefault(w) : null;
             rows.Add(new SectionRow(
-                section.Id, section.Key, section.ParentKey, ListLabels.ForLevel(depth, number), full[section.Key], depth, section.Title,
+                section.Id, section.Key, section.ParentKey, item.Label, item.FullLabel, item.Depth, section.Title,
                 section.DefaultText, writer?.Code, writer?.Name, section.RunIn, grouped.GetValueOrDefault(section.Key),
                 template.ChildrenOf(section.Key).Count, siblings[0] == section, siblings[^1] == section));
         }
@@ -339,7 +333,7 @@ public sealed partial class TemplateAdminService(DanVanDbContext db, CurrentUser
     {
         if (Guid.TryParse(stamp, out var posted) && posted == template.ConcurrencyStamp) return null;
         var who = template.UpdatedBy is null ? "" : $" bởi {template.UpdatedBy}";
-        var when = template.UpdatedAt is { } at ? $" lúc {VietnameseFormat.DateTime(at.ToOffset(TimeSpan.FromHours(7)))}" : "";
+        var when = template.UpdatedAt is { } at ? $" lúc {VietnameseFormat.LocalDateTime(at)}" : "";
         return TemplateResult.Conflict($"Bản nháp vừa được sửa{who}{when} sau khi bạn mở trang này. Thay đổi của bạn chưa được lưu: hãy tải lại trang để xem bản mới nhất rồi làm lại.");
     }
 
@@ -396,10 +390,10 @@ public sealed partial class TemplateAdminService(DanVanDbContext db, CurrentUser
         EditAsync(id, form.Stamp, draft =>
         {
             var errors = new Dictionary<string, string>();
-            Required(errors, nameof(form.Name), form.Name, "Tên đề cương", 256);
-            Required(errors, nameof(form.Title), form.Title, "Trích yếu", 1000);
-            Optional(errors, nameof(form.Opening), form.Opening, 4000);
-            Optional(errors, nameof(form.Closing), form.Closing, 4000);
+            Required(errors, nameof(form.Name), form.Name, "Tên đề cương", ReportTemplate.MaxNameLength);
+            Required(errors, nameof(form.Title), form.Title, "Trích yếu", ReportTemplate.MaxTitleLength);
+            Optional(errors, nameof(form.Opening), form.Opening, ReportTemplate.MaxTextLength);
+            Optional(errors, nameof(form.Closing), form.Closing, ReportTemplate.MaxTextLength);
             foreach (var (field, text) in new[] { (nameof(form.Title), form.Title), (nameof(form.Opening), form.Opening), (nameof(form.Closing), form.Closing) })
                 Placeholders(errors, field, text, draft, allowSides: false);
             if (errors.Count > 0) return Task.FromResult<TemplateResult?>(TemplateResult.Invalid(errors));
