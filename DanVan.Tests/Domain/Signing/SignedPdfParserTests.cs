@@ -116,6 +116,14 @@ public class SignedPdfParserTests
         AssertRefused(SignedPdfParser.Parse(HandedOut, CraftedPdf.Signed(HandedOut, range: change)), SignatureCheck.ByteRange);
     }
 
+    [Fact]
+    public void Bytes_appended_after_the_signed_update_are_not_covered_by_the_byte_range()
+    {
+        byte[] appended = [.. CraftedPdf.Signed(HandedOut), .. "garbage"u8.ToArray()];
+
+        AssertRefused(SignedPdfParser.Parse(HandedOut, appended), SignatureCheck.ByteRange);
+    }
+
     [Theory]
     [InlineData("ZZ")]
     [InlineData("0000000000")]
