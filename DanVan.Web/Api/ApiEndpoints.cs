@@ -29,6 +29,7 @@ public static class ApiEndpoints
             .Accepts<LoginRequest>("application/json")
             .WithName("login")
             .WithSummary("Đăng nhập, nhận access token (Bearer).");
+        api.MapApiTokenEndpoints();
 
         var secured = api.MapGroup("").RequireAuthorization(Policies.Api);
         secured.MapGet("/periods", async (CatalogueService catalogue, CancellationToken ct) => TypedResults.Ok(await catalogue.PeriodsAsync(ct)))
