@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dotnet build DanVan.Web -c Release -v q -nologo
-for bench in Reports Dashboard Burst; do dotnet build "bench/DanVan.Bench.$bench" -c Release -v q -nologo; done
+for bench in Reports Dashboard Burst Signing; do dotnet build "bench/DanVan.Bench.$bench" -c Release -v q -nologo; done
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 echo "== bench smoke: Reports"
@@ -14,4 +14,6 @@ dotnet run -c Release --no-build --project bench/DanVan.Bench.Dashboard -- --smo
 echo "== bench smoke: Burst"
 dotnet run -c Release --no-build --project bench/DanVan.Bench.Burst -- \
   --units 3 --batches 1 --baseline-requests 20 --stream-max 20 --timeout 300 --out "$scratch/burst.md"
+echo "== bench smoke: Signing"
+dotnet run -c Release --no-build --project bench/DanVan.Bench.Signing -- 3
 echo "bench smoke: all benches ran"
