@@ -25,7 +25,7 @@
     for (const area of document.querySelectorAll('textarea[data-markup]')) {
         if (area.readOnly || area.disabled) continue;
         const bar = document.createElement('div');
-        bar.className = 'btn-group btn-group-sm mb-1 markup-toolbar';
+        bar.className = 'btn-group btn-group-sm ms-2 mb-1 markup-toolbar';
         bar.setAttribute('role', 'toolbar');
         bar.setAttribute('aria-label', 'Định dạng chữ');
         for (const b of buttons) {
