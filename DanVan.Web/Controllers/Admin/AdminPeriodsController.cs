@@ -2,6 +2,7 @@ using DanVan.Domain.Common;
 using System.Globalization;
 using DanVan.Domain.Formatting;
 using DanVan.Web.Infrastructure;
+using DanVan.Web.Infrastructure.ServiceResults;
 using DanVan.Web.Models.Admin;
 using DanVan.Web.Services.Admin;
 using DanVan.Web.Services.Admin.Periods;
@@ -110,7 +111,7 @@ public sealed class AdminPeriodsController(PeriodAdminService periods, ReviewSer
     public async Task<IActionResult> ReopenUnit(string period, string unit, [FromForm] string? until, [FromForm] string? reason, CancellationToken ct)
     {
         if (!DateOnly.TryParseExact(until, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-            return await AfterUnitAsync(period, unit, (EntryOutcome.Invalid, "Ngày mở lại không hợp lệ."), "", ct);
+            return await AfterUnitAsync(period, unit, ServiceResult.Invalid("until", "Ngày mở lại không hợp lệ."), "", ct);
         return await AfterUnitAsync(period, unit, await review.ReopenAsync(period, unit, date, reason, ct),
             $"Đã mở lại phiếu của đơn vị {unit.ToUpperInvariant()} đến ngày {VietnameseFormat.ShortDate(date)}.", ct);
     }
@@ -144,22 +145,15 @@ public sealed class AdminPeriodsController(PeriodAdminService periods, ReviewSer
         return View("Details", page with { Deadlines = deadlines ?? page.Deadlines, Status = status ?? page.Status });
     }
 
-    private async Task<IActionResult> AfterUnitAsync(string period, string unit, (EntryOutcome Outcome, string? Message) result, string success, CancellationToken ct)
-    {
-        switch (result.Outcome)
+    private Task<IActionResult> AfterUnitAsync(string period, string unit, ServiceResult result, string success, CancellationToken ct) =>
+        this.AnswerAsync(result, () =>
         {
-            case EntryOutcome.NotFound: return NotFound();
-            case EntryOutcome.Forbidden: return Forbid();
-            case EntryOutcome.Saved:
-                TempData["Message"] = success;
-                TempData["MessageKind"] = "success";
-                return Redirect($"/admin/periods/{Uri.EscapeDataString(period)}#don-vi");
-        }
-        var detail = await periods.DetailAsync(period, ct);
-        if (detail is null) return NotFound();
-        Response.StatusCode = result.Outcome == EntryOutcome.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
-        return View("Details", Page(detail) with { UnitWithError = unit.ToUpperInvariant(), UnitError = result.Message });
-    }
+            TempData["Message"] = success;
+            TempData["MessageKind"] = "success";
+            return Redirect($"/admin/periods/{Uri.EscapeDataString(period)}#don-vi");
+        }, async () => await periods.DetailAsync(period, ct) is { } detail
+            ? View("Details", Page(detail) with { UnitWithError = unit.ToUpperInvariant(), UnitError = result.Message })
+            : NotFound());
 
     private static PeriodDetailPage Page(PeriodDetail detail) => new(
         detail,
