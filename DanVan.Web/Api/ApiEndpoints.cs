@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using DanVan.Data.Identity;
 using DanVan.Domain.Periods;
-using DanVan.Web.Services.Admin;
+using DanVan.Web.Infrastructure.ServiceResults;
 using DanVan.Web.Services.Admin.Periods;
 using DanVan.Web.Infrastructure;
 using DanVan.Web.Features.Account;
@@ -87,13 +87,10 @@ public static class ApiEndpoints
         if (errors.Count > 0) return InvalidPeriod(errors);
 
         var (result, period) = await periods.CreateAsync(kind, year, null, null, ct);
-        return result.Outcome switch
-        {
-            AdminOutcome.Saved => Results.Created($"/api/v1/periods/{period!.Code}", CatalogueService.ToDto(period)),
-            AdminOutcome.Conflict => Results.Problem(result.Message, statusCode: StatusCodes.Status409Conflict, title: "Kỳ báo cáo đã có"),
-            AdminOutcome.Forbidden => Results.Problem("Chỉ quản trị được tạo kỳ báo cáo.", statusCode: StatusCodes.Status403Forbidden, title: "Không có quyền"),
-            _ => InvalidPeriod(result.Errors.ToDictionary(e => e.Key.Length == 0 ? "body" : char.ToLowerInvariant(e.Key[0]) + e.Key[1..], e => new[] { e.Value })),
-        };
+        // The service names the form's fields (Kind, Year); the API's are camel case.
+        if (result.Status == ServiceStatus.Invalid)
+            return InvalidPeriod(result.Errors.ToDictionary(e => e.Key.Length == 0 ? "body" : JsonNamingPolicy.CamelCase.ConvertName(e.Key), e => new[] { e.Value }));
+        return result.Answer(code => TypedResults.Created($"/api/v1/periods/{code}", CatalogueService.ToDto(period!)));
     }
 
     private static JsonElement? Property(JsonElement body, string name) =>

@@ -66,16 +66,11 @@ public sealed class AdminPeriodsController(PeriodAdminService periods, ReviewSer
     public async Task<IActionResult> Create([Bind(Prefix = FormPrefix)] NewPeriodForm form, CancellationToken ct)
     {
         var (result, _) = await periods.CreateAsync(form.Kind, form.Year, form.UnitDeadline, form.SendDeadline, ct);
-        if (result.Outcome == AdminOutcome.Saved)
+        return await this.AnswerAsync(result, code =>
         {
-            TempData["Message"] = $"Đã tạo kỳ {result.Code}.";
-            return Redirect($"/admin/periods/{result.Code}");
-        }
-        if (result.Outcome == AdminOutcome.Forbidden) return Forbid();
-        AddErrors(result.Errors, FormPrefix);
-        var (preview, _) = await periods.PreviewAsync(form.Kind, form.Year, ct);
-        Response.StatusCode = result.Outcome == AdminOutcome.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
-        return View("New", new PeriodNewPage(form, preview));
+            TempData["Message"] = $"Đã tạo kỳ {code}.";
+            return Redirect($"/admin/periods/{code}");
+        }, async () => View("New", new PeriodNewPage(form, (await periods.PreviewAsync(form.Kind, form.Year, ct)).Preview)), FormPrefix);
     }
 
     [HttpGet("{period}")]
@@ -117,33 +112,23 @@ public sealed class AdminPeriodsController(PeriodAdminService periods, ReviewSer
     }
 
     private async Task<IActionResult> AfterAsync(
-        string period, AdminResult result, string success, string prefix, CancellationToken ct,
-        DeadlinesForm? deadlines = null, ReasonForm? status = null)
-    {
-        switch (result.Outcome)
+        string period, ServiceResult<string> result, string success, string prefix, CancellationToken ct,
+        DeadlinesForm? deadlines = null, ReasonForm? status = null) =>
+        await this.AnswerAsync(result, code =>
         {
-            case AdminOutcome.NotFound: return NotFound();
-            case AdminOutcome.Forbidden: return Forbid();
-            case AdminOutcome.Saved:
-                TempData["Message"] = success;
-                TempData["MessageKind"] = "success";
-                return Redirect($"/admin/periods/{result.Code}");
-        }
-        var detail = await periods.DetailAsync(period, ct);
-        if (detail is null) return NotFound();
-        var page = Page(detail);
-        if (result.Outcome == AdminOutcome.Conflict)
+            TempData["Message"] = success;
+            TempData["MessageKind"] = "success";
+            return Redirect($"/admin/periods/{code}");
+        }, async () =>
         {
-            // A stale form: show the fresh values, not the ones typed over the other admin's change.
-            ModelState.Clear();
-            ModelState.AddModelError("", result.Message ?? "");
-            Response.StatusCode = StatusCodes.Status409Conflict;
-            return View("Details", page);
-        }
-        AddErrors(result.Errors, prefix);
-        Response.StatusCode = StatusCodes.Status400BadRequest;
-        return View("Details", page with { Deadlines = deadlines ?? page.Deadlines, Status = status ?? page.Status });
-    }
+            var detail = await periods.DetailAsync(period, ct);
+            if (detail is null) return NotFound();
+            var page = Page(detail);
+            // A stale form shows the fresh values, not the ones typed over the other admin's change.
+            return View("Details", result.Status == ServiceStatus.Conflict
+                ? page
+                : page with { Deadlines = deadlines ?? page.Deadlines, Status = status ?? page.Status });
+        }, prefix);
 
     private Task<IActionResult> AfterUnitAsync(string period, string unit, ServiceResult result, string success, CancellationToken ct) =>
         this.AnswerAsync(result, () =>
