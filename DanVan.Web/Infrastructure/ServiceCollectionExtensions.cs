@@ -125,6 +125,8 @@ public static class ServiceCollectionExtensions
         services.AddHttpContextAccessor();
 
         services.AddScoped<CurrentUser>();
+        services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, Authorization.ResourceAccessHandler>();
+        services.AddScoped<Authorization.Access>();
         services.AddScoped<HomeService>();
         services.AddScoped<CatalogueService>();
         services.AddScoped<DanVan.Web.Services.Entry.EntryService>();

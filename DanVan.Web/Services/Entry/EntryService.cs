@@ -6,6 +6,7 @@ using DanVan.Domain.Indicators;
 using DanVan.Domain.Organization;
 using DanVan.Domain.Rules;
 using DanVan.Domain.Submissions;
+using DanVan.Web.Authorization;
 using DanVan.Web.Infrastructure;
 using DanVan.Web.Infrastructure.ServiceResults;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +17,7 @@ namespace DanVan.Web.Services.Entry;
 /// The unit's daily work on one (period, unit) submission: read it, save a draft, send it. Pages and API share it.
 /// Every write is one SaveChanges (one transaction) holding values and their audit entries together.
 /// </summary>
-public sealed class EntryService(DanVanDbContext db, CurrentUser currentUser, TimeProvider clock, ILogger<EntryService> logger)
+public sealed class EntryService(DanVanDbContext db, CurrentUser currentUser, Access access, TimeProvider clock, ILogger<EntryService> logger)
 {
     private const int MaxRetries = 10;
 
@@ -79,10 +80,10 @@ public sealed class EntryService(DanVanDbContext db, CurrentUser currentUser, Ti
 
     public async Task<bool> CanWriteAsync(string periodCode, string unitCode, CancellationToken ct)
     {
-        if (!currentUser.IsInRole(Roles.UnitStaff) || unitCode.Length > 32) return false;
+        if (unitCode.Length > 32) return false;
         var code = unitCode.ToUpperInvariant();
         var unitId = await db.Units.AsNoTracking().Where(u => u.Code == code && !u.IsAgency).Select(u => (int?)u.Id).SingleOrDefaultAsync(ct);
-        return unitId is { } id && (await currentUser.UnitIdsAsync(ct)).Contains(id);
+        return unitId is { } id && await access.CanAsync(Operations.Write, new UnitSheet(id));
     }
 
     public Task<ServiceResult<EntrySheet>> SaveAsync(string periodCode, string unitCode, EntryInput input, CancellationToken ct) =>
@@ -303,11 +304,9 @@ public sealed class EntryService(DanVanDbContext db, CurrentUser currentUser, Ti
         ex.InnerException?.Message.Contains("UNIQUE", StringComparison.OrdinalIgnoreCase) == true
         || ex.InnerException?.Message.Contains("duplicate key", StringComparison.OrdinalIgnoreCase) == true;
 
-    private async Task<bool> CanReadAsync(SubmissionContext ctx, CancellationToken ct) =>
-        currentUser.CanReadAllUnits || (currentUser.IsInRole(Roles.UnitStaff) && (await currentUser.UnitIdsAsync(ct)).Contains(ctx.Unit.Id));
+    private Task<bool> CanReadAsync(SubmissionContext ctx, CancellationToken ct) => access.CanAsync(Operations.Read, new UnitSheet(ctx.Unit.Id));
 
-    private async Task<bool> CanWriteAsync(SubmissionContext ctx, CancellationToken ct) =>
-        currentUser.IsInRole(Roles.UnitStaff) && (await currentUser.UnitIdsAsync(ct)).Contains(ctx.Unit.Id);
+    private Task<bool> CanWriteAsync(SubmissionContext ctx, CancellationToken ct) => access.CanAsync(Operations.Write, new UnitSheet(ctx.Unit.Id));
 
     /// <summary>
     /// The sheet as the user should see it: stored values, or what they posted (with errors) when it was not saved.

@@ -7,6 +7,7 @@ using DanVan.Domain.Formatting;
 using DanVan.Domain.Organization;
 using DanVan.Domain.Periods;
 using DanVan.Domain.Submissions;
+using DanVan.Web.Authorization;
 using DanVan.Web.Infrastructure;
 using DanVan.Web.Infrastructure.ServiceResults;
 using Microsoft.EntityFrameworkCore;
@@ -46,7 +47,7 @@ public static class PeriodFields
 /// Admin: periods. Creates a period from a kind and a year (dates derived, bound to the current template version,
 /// participants recorded), edits its deadlines, locks and reopens it. Every write is audited.
 /// </summary>
-public sealed class PeriodAdminService(DanVanDbContext db, CurrentUser currentUser, TimeProvider clock)
+public sealed class PeriodAdminService(Access access, DanVanDbContext db, CurrentUser currentUser, TimeProvider clock)
 {
     private DateOnly Today => VietnamTime.Today(clock);
 
@@ -94,7 +95,7 @@ public sealed class PeriodAdminService(DanVanDbContext db, CurrentUser currentUs
     public async Task<(ServiceResult<string> Result, ReportingPeriod? Period)> CreateAsync(
         string? kind, string? year, string? unitDeadline, string? sendDeadline, CancellationToken ct)
     {
-        if (!currentUser.IsInRole(Roles.Admin)) return (ServiceResult.Forbidden, null);
+        if (!await access.CanAsync(Operations.Administer, PeriodResource.All)) return (ServiceResult.Forbidden, null);
         var errors = new Dictionary<string, string>();
         var code = ParseCode(kind, year, errors);
         var unitDate = ParseDate(unitDeadline, PeriodFields.UnitDeadline, errors);
@@ -190,7 +191,7 @@ public sealed class PeriodAdminService(DanVanDbContext db, CurrentUser currentUs
     public async Task<ServiceResult<string>> SetDeadlinesAsync(
         string periodCode, Guid? version, string? unitDeadline, string? sendDeadline, string? reason, CancellationToken ct)
     {
-        if (!currentUser.IsInRole(Roles.Admin)) return ServiceResult.Forbidden;
+        if (!await access.CanAsync(Operations.Administer, PeriodResource.All)) return ServiceResult.Forbidden;
         var errors = new Dictionary<string, string>();
         var unitDate = ParseDate(unitDeadline, PeriodFields.UnitDeadline, errors, required: true);
         var sendDate = ParseDate(sendDeadline, PeriodFields.SendDeadline, errors, required: true);
@@ -219,7 +220,7 @@ public sealed class PeriodAdminService(DanVanDbContext db, CurrentUser currentUs
 
     private async Task<ServiceResult<string>> LockOrReopenAsync(string periodCode, Guid? version, string? reason, bool lockIt, CancellationToken ct)
     {
-        if (!currentUser.IsInRole(Roles.Admin)) return ServiceResult.Forbidden;
+        if (!await access.CanAsync(Operations.Administer, PeriodResource.All)) return ServiceResult.Forbidden;
         if (string.IsNullOrWhiteSpace(reason))
             return ServiceResult.Invalid(PeriodFields.Reason, lockIt ? "Cần ghi lý do khóa kỳ." : "Cần ghi lý do mở lại kỳ.");
         if (reason.Length > AdminAuditText.MaxReasonLength) return ServiceResult.Invalid(PeriodFields.Reason, ReasonTooLong);
