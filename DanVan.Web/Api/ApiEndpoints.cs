@@ -6,6 +6,7 @@ using DanVan.Web.Infrastructure.ServiceResults;
 using DanVan.Web.Services.Admin.Periods;
 using DanVan.Web.Infrastructure;
 using DanVan.Web.Features.Account;
+using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 
@@ -27,16 +28,27 @@ public static class ApiEndpoints
             .AllowAnonymous()
             .DisableAntiforgery()
             .Accepts<LoginRequest>("application/json")
+            .Produces<AccessTokenResponse>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .WithName("login")
             .WithSummary("Đăng nhập, nhận access token (Bearer).");
 
-        var secured = api.MapGroup("").RequireAuthorization(Policies.Api);
+        // Every secured operation may answer 401 (no or stale token) and 403 (not this user's to see or do).
+        var secured = api.MapGroup("").RequireAuthorization(Policies.Api)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
         secured.MapGet("/periods", async (CatalogueService catalogue, CancellationToken ct) => TypedResults.Ok(await catalogue.PeriodsAsync(ct)))
             .WithSummary("Danh sách kỳ báo cáo.");
         secured.MapGet("/periods/{period}", async (string period, CatalogueService catalogue, CancellationToken ct) =>
                 await catalogue.PeriodAsync(period, ct) is { } dto
                     ? Results.Ok(dto)
                     : Results.Problem("Không tìm thấy kỳ báo cáo.", statusCode: StatusCodes.Status404NotFound, title: "Không tìm thấy"))
+            .Produces<PeriodDto>()
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Một kỳ báo cáo.");
         secured.MapPost("/periods", CreatePeriodAsync)
             .RequireAuthorization(Policies.Admin)

@@ -34,15 +34,20 @@ public static class EntryEndpoints
 
     public static RouteGroupBuilder MapEntryApi(this RouteGroupBuilder api)
     {
-        var unit = api.MapGroup("/periods/{period}/units/{unit}");
+        var unit = api.MapGroup("/periods/{period}/units/{unit}")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         unit.MapGet("", GetAsync).WithSummary("Phiếu số liệu của một đơn vị trong một kỳ (ETag = phiên bản).");
-        unit.MapPut("/values", PutValuesAsync).WithSummary("Ghi số liệu (chỉ các mã được gửi); If-Match để chống ghi đè.");
-        unit.MapPost("/submit", SubmitAsync).WithSummary("Gửi phiếu; 422 khi còn thiếu chỉ tiêu hoặc giải trình.");
+        unit.MapPut("/values", PutValuesAsync).WithSummary("Ghi số liệu (chỉ các mã được gửi); If-Match để chống ghi đè.")
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+        unit.MapPost("/submit", SubmitAsync).WithSummary("Gửi phiếu; 422 khi còn thiếu chỉ tiêu hoặc giải trình.")
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         unit.MapPost("/accept", AcceptAsync).WithSummary("Tiếp nhận phiếu (chuyên viên tổng hợp).");
         unit.MapPost("/return", ReturnAsync).WithSummary("Trả lại phiếu kèm ý kiến (chuyên viên tổng hợp).");
         unit.MapGet("/history", HistoryAsync).WithSummary("Lịch sử thay đổi của một chỉ tiêu.");
         api.MapGet("/periods/{period}/validation", ValidationAsync)
             .RequireAuthorization(Policies.ReadAll)
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Mọi vi phạm quy tắc của mọi đơn vị trong kỳ.");
         return api;
     }
