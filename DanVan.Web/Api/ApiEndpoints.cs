@@ -36,6 +36,7 @@ public static class ApiEndpoints
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .WithName("login")
             .WithSummary("Đăng nhập, nhận access token (Bearer).");
+        api.MapApiTokenEndpoints();
 
         // Every secured operation may answer 401 (no or stale token) and 403 (not this user's to see or do).
         var secured = api.MapGroup("").RequireAuthorization(Policies.Api)
