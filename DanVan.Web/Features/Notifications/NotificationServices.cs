@@ -20,6 +20,8 @@ public static class NotificationServices
         services.AddScoped<ManualReminderService>();
         services.AddScoped<InboxService>();
         services.AddScoped<OutboxAdminService>();
+        services.AddScoped<TimelinessService>();
+        services.AddScoped<ReminderOffsetsService>();
         services.AddHostedService<NotificationWorker>();
         return services;
     }
