@@ -42,28 +42,28 @@ public sealed class Notifier(DanVanDbContext db, TimeProvider clock, IConfigurat
         await AddAsync(await Recipients.InRoleAsync(db, role, ct), kind, title, body, link, ct);
 
     public Task SubmissionReturnedAsync(ReportingPeriod period, UnitRef unit, string comment, CancellationToken ct) =>
-        ToUnitAsync(unit.Id, NotificationKind.SubmissionReturned, $"Phiếu số liệu {period.Name} bị trả lại",
+        ToUnitAsync(unit.Id, NotificationKind.SubmissionReturned, $"Phiếu số liệu kỳ {period.Name} bị trả lại",
             $"Chuyên viên tổng hợp đã trả lại phiếu số liệu của {unit.Name}.\nÝ kiến: {comment}\nĐơn vị sửa và gửi lại phiếu.",
             EntryLink(period.Code, unit.Code), ct);
 
     public Task SubmissionAcceptedAsync(ReportingPeriod period, UnitRef unit, CancellationToken ct) =>
-        ToUnitAsync(unit.Id, NotificationKind.SubmissionAccepted, $"Phiếu số liệu {period.Name} đã được tiếp nhận",
+        ToUnitAsync(unit.Id, NotificationKind.SubmissionAccepted, $"Phiếu số liệu kỳ {period.Name} đã được tiếp nhận",
             $"Chuyên viên tổng hợp đã tiếp nhận phiếu số liệu của {unit.Name}.", EntryLink(period.Code, unit.Code), ct);
 
     public Task SubmissionSentAsync(ReportingPeriod period, UnitRef unit, CancellationToken ct) =>
-        ToRoleAsync(Roles.Compiler, NotificationKind.SubmissionSent, $"{unit.Name} đã gửi phiếu số liệu {period.Name}",
+        ToRoleAsync(Roles.Compiler, NotificationKind.SubmissionSent, $"{unit.Name} đã gửi phiếu số liệu kỳ {period.Name}",
             $"{unit.Name} đã gửi phiếu số liệu kỳ {period.Name}; phiếu chờ tiếp nhận.", EntryLink(period.Code, unit.Code), ct);
 
     public Task ReportSentForApprovalAsync(ReportingPeriod period, CancellationToken ct) =>
-        ToRoleAsync(Roles.Leader, NotificationKind.ReportSentForApproval, $"Báo cáo {period.Name} trình duyệt",
+        ToRoleAsync(Roles.Leader, NotificationKind.ReportSentForApproval, $"Báo cáo kỳ {period.Name} trình duyệt",
             $"Chuyên viên tổng hợp đã trình duyệt báo cáo kỳ {period.Name}.", ReportLink(period), ct);
 
     public Task ReportIssuedAsync(ReportingPeriod period, CancellationToken ct) =>
-        ToRoleAsync(Roles.Compiler, NotificationKind.ReportIssued, $"Báo cáo {period.Name} đã được duyệt, ban hành",
+        ToRoleAsync(Roles.Compiler, NotificationKind.ReportIssued, $"Báo cáo kỳ {period.Name} đã được duyệt, ban hành",
             $"Lãnh đạo đã duyệt và ban hành báo cáo kỳ {period.Name}.", ReportLink(period), ct);
 
     public Task ReportReturnedAsync(ReportingPeriod period, string comment, CancellationToken ct) =>
-        ToRoleAsync(Roles.Compiler, NotificationKind.ReportReturned, $"Báo cáo {period.Name} bị trả lại",
+        ToRoleAsync(Roles.Compiler, NotificationKind.ReportReturned, $"Báo cáo kỳ {period.Name} bị trả lại",
             $"Lãnh đạo đã trả lại báo cáo kỳ {period.Name}.\nÝ kiến: {comment}", ReportLink(period), ct);
 
     /// <summary>
@@ -71,7 +71,7 @@ public sealed class Notifier(DanVanDbContext db, TimeProvider clock, IConfigurat
     /// it in the same transaction.
     /// </summary>
     public Task ReportSignedAsync(ReportingPeriod period, string signer, CancellationToken ct) =>
-        ToRoleAsync(Roles.Compiler, NotificationKind.ReportSigned, $"Báo cáo {period.Name} đã được ký số",
+        ToRoleAsync(Roles.Compiler, NotificationKind.ReportSigned, $"Báo cáo kỳ {period.Name} đã được ký số",
             $"Báo cáo kỳ {period.Name} đã được ký số bởi {signer}.", ReportLink(period), ct);
 
     public static string EntryLink(string periodCode, string unitCode) => $"/entry/{periodCode}/{unitCode}";

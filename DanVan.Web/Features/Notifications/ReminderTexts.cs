@@ -11,12 +11,12 @@ public static class ReminderTexts
 
     public static string ScheduledTitle(ReportingPeriod period, int offset) => offset switch
     {
-        > 0 => $"Nhắc gửi phiếu số liệu {period.Name}: còn {offset} ngày đến hạn",
-        0 => $"Hôm nay là hạn gửi phiếu số liệu {period.Name}",
-        _ => $"Phiếu số liệu {period.Name} đã quá hạn {-offset} ngày",
+        > 0 => $"Nhắc gửi phiếu số liệu kỳ {period.Name}: còn {offset} ngày đến hạn",
+        0 => $"Hôm nay là hạn gửi phiếu số liệu kỳ {period.Name}",
+        _ => $"Phiếu số liệu kỳ {period.Name} đã quá hạn {-offset} ngày",
     };
 
-    public static string ManualTitle(ReportingPeriod period) => $"Đôn đốc gửi phiếu số liệu {period.Name}";
+    public static string ManualTitle(ReportingPeriod period) => $"Đôn đốc gửi phiếu số liệu kỳ {period.Name}";
 
     /// <summary>The period, the deadline, what is still missing and the compiler's message (if any).</summary>
     public static string Body(ReportingPeriod period, UnitEvaluation unit, string? message = null, string? from = null)
@@ -40,7 +40,7 @@ public static class ReminderTexts
     }
 
     public static string SummaryTitle(ReportingPeriod period, DateOnly today) =>
-        $"Tình hình thu thập số liệu {period.Name} {VietnameseFormat.LongDate(today)}";
+        $"Tình hình thu thập số liệu kỳ {period.Name} {VietnameseFormat.LongDate(today)}";
 
     public static string SummaryBody(ReportingPeriod period, IReadOnlyList<UnitEvaluation> units, DateOnly today)
     {
