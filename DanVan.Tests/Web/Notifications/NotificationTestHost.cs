@@ -10,14 +10,14 @@ namespace DanVan.Tests.Web.Notifications;
 /// <summary>Portals sending to a test SMTP server, and the scheduler and sender driven by hand with the fake clock.</summary>
 public static class NotificationTestHost
 {
-    public static ConfiguredFactory Portal(TestSmtpServer smtp, string? folder = null)
+    public static ConfiguredFactory Portal(TestSmtpServer smtp, string? folder = null, params (string, string)[] more)
     {
-        var settings = new[]
-        {
+        (string, string)[] settings =
+        [
             ("Email:Smtp:Host", "127.0.0.1"), ("Email:Smtp:Port", smtp.Port.ToString(CultureInfo.InvariantCulture)),
             ("Email:Smtp:TimeoutSeconds", "10"), ("Email:From", "DanVan <danvan@danvan.local>"),
-            ("App:PublicBaseUrl", "https://danvan.example.vn"),
-        };
+            ("App:PublicBaseUrl", "https://danvan.example.vn"), .. more,
+        ];
         return folder is null ? new ConfiguredFactory(settings) : new ConfiguredFactory(settings) { Folder = folder };
     }
 

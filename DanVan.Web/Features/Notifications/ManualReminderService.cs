@@ -27,6 +27,7 @@ public sealed class ManualReminderService(DanVanDbContext db, CurrentUser curren
         var p = code.ToString();
         var period = await db.Periods.AsNoTracking().SingleOrDefaultAsync(x => x.Code == p, ct);
         if (period is null) return Fail(ManualReminderOutcome.NotFound);
+        if (period.IsLocked) return Fail(ManualReminderOutcome.Invalid, "Kỳ báo cáo đã khóa, đơn vị không nhập được số liệu nữa.");
         if (message?.Length > MaxMessageLength)
             return Fail(ManualReminderOutcome.Invalid, $"Lời nhắn quá dài (tối đa {VietnameseFormat.Count(MaxMessageLength)} ký tự).");
         if (unitCodes?.Count > MaxUnits) return Fail(ManualReminderOutcome.Invalid, "Quá nhiều đơn vị trong một lần đôn đốc.");
