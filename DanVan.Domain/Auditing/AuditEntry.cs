@@ -55,6 +55,9 @@ public static class AuditActions
     public const string UnitMoved = "unit.moved";
     public const string UnitRetired = "unit.retired";
     public const string UnitRestored = "unit.restored";
+    public const string UnitReminded = "notification.reminded";
+    public const string OutboxResent = "notification.resent";
+    public const string ReminderOffsetsChanged = "period.reminder-offsets";
 
     /// <summary>The Vietnamese label of an action for change logs; an unknown action shows as stored.</summary>
     public static string Vietnamese(string action) => action switch
@@ -76,6 +79,9 @@ public static class AuditActions
         UnitMoved => "Chuyển đơn vị cấp trên",
         UnitRetired => "Ngừng hoạt động",
         UnitRestored => "Hoạt động trở lại",
+        UnitReminded => "Đôn đốc đơn vị",
+        OutboxResent => "Gửi lại thư",
+        ReminderOffsetsChanged => "Sửa ngày nhắc hạn",
         _ => action,
     };
 }

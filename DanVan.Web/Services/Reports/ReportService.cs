@@ -21,7 +21,7 @@ namespace DanVan.Web.Services.Reports;
 /// </summary>
 public sealed class ReportService(
     DanVanDbContext db, CurrentUser currentUser, TimeProvider clock, ReportRenderer renderer, ILogger<ReportService> logger,
-    DanVan.Web.Features.SeparationOfDuties.SeparationOfDuties duties)
+    DanVan.Web.Features.SeparationOfDuties.SeparationOfDuties duties, DanVan.Web.Features.Notifications.Notifier notifier)
 {
 
     public static readonly JsonSerializerOptions SnapshotJson = new(JsonSerializerDefaults.Web)
@@ -160,12 +160,13 @@ public sealed class ReportService(
         {
             report.SubmitForApproval();
             db.AuditEntries.Add(duties.RecordReportSent(loaded.Period.Id));
-        }, ct);
+        }, ct, period => notifier.ReportSentForApprovalAsync(period, ct));
 
     public Task<ReportResult> RejectAsync(string periodCode, string? comment, CancellationToken ct) =>
         !CanApprove ? Task.FromResult(ReportResult.Forbidden) : string.IsNullOrWhiteSpace(comment)
             ? Task.FromResult(ReportResult.Invalid(new Dictionary<string, string[]> { ["comment"] = ["Cần ghi ý kiến khi trả lại."] }))
-            : TransitionAsync(periodCode, CanApprove, (report, _) => report.Reject(comment.Trim()), ct);
+            : TransitionAsync(periodCode, CanApprove, (report, _) => report.Reject(comment.Trim()), ct,
+                period => notifier.ReportReturnedAsync(period, comment.Trim(), ct));
 
     /// <summary>Ban hành: freezes the document (snapshot JSON) and its PDF bytes with their SHA-256.</summary>
     public async Task<ReportResult> ApproveAsync(string periodCode, CancellationToken ct) =>
@@ -179,9 +180,11 @@ public sealed class ReportService(
             var sha = Convert.ToHexStringLower(SHA256.HashData(pdf));
             report.Issue(JsonSerializer.Serialize(document, SnapshotJson), pdf, sha, currentUser.Name, clock.GetUtcNow());
             logger.LogInformation("Report {Period} issued by {User}, PDF SHA-256 {Sha}", loaded.Period.Code, currentUser.Name, sha);
-        }, ct);
+        }, ct, period => notifier.ReportIssuedAsync(period, ct));
 
-    private async Task<ReportResult> TransitionAsync(string periodCode, bool allowed, Action<Report, Loaded> move, CancellationToken ct)
+    /// <param name="notify">Adds the notices of the move, saved in the same transaction (decision 0025).</param>
+    private async Task<ReportResult> TransitionAsync(
+        string periodCode, bool allowed, Action<Report, Loaded> move, CancellationToken ct, Func<ReportingPeriod, Task>? notify = null)
     {
         if (!allowed) return ReportResult.Forbidden;
         var loaded = await LoadAsync(periodCode, ct);
@@ -190,6 +193,7 @@ public sealed class ReportService(
         try
         {
             move(report, loaded);
+            if (notify is not null) await notify(loaded.Period);
             await db.SaveChangesAsync(ct);
             return ReportResult.Ok;
         }
