@@ -132,6 +132,9 @@ public static class ServiceCollectionExtensions
         services.AddScoped<DanVan.Web.Services.Entry.EntryExcelService>();
         services.AddSingleton<DanVan.Web.Rendering.ReportRenderer>();
         services.AddScoped<DanVan.Web.Services.Reports.ReportService>();
+        services.AddScoped<DanVan.Web.Features.ReportWorkflow.ReportWorkflowService>();
+        services.AddSingleton(sp => DanVan.Web.Features.ReportSigning.ReportSigningOptions.Resolve(
+            sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<SeedOptions>()));
         services.AddScoped<DanVan.Web.Services.Dashboard.DashboardService>();
         services.AddScoped<DanVan.Web.Services.Admin.Periods.PeriodAdminService>();
         services.AddScoped<DanVan.Web.Services.Admin.Units.UnitAdminService>();

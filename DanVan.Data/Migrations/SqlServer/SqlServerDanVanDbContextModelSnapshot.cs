@@ -448,6 +448,13 @@ namespace DanVan.Data.Migrations.SqlServer
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
 
+                    b.Property<DateTimeOffset?>("ApprovedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
                     b.Property<DateOnly?>("Date")
                         .HasColumnType("date");
 
@@ -501,6 +508,21 @@ namespace DanVan.Data.Migrations.SqlServer
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
 
+                    b.Property<string>("RevokeReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("RevokedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("SendReasonsText")
+                        .HasMaxLength(20000)
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<int>("SignerAuthority")
                         .HasColumnType("int");
 
@@ -526,8 +548,7 @@ namespace DanVan.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PeriodId")
-                        .IsUnique();
+                    b.HasIndex("PeriodId", "State");
 
                     b.ToTable("Reports");
                 });

@@ -428,6 +428,13 @@ namespace DanVan.Data.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ApprovedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("Date")
                         .HasColumnType("TEXT");
 
@@ -481,6 +488,21 @@ namespace DanVan.Data.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RevokeReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RevokedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SendReasonsText")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("SignerAuthority")
                         .HasColumnType("INTEGER");
 
@@ -506,8 +528,7 @@ namespace DanVan.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PeriodId")
-                        .IsUnique();
+                    b.HasIndex("PeriodId", "State");
 
                     b.ToTable("Reports");
                 });

@@ -26,7 +26,8 @@ public sealed class DocxReportRenderer
     private const int ContentWidth = 11906 - 1701 - 851; // twips
     private const int BodyHalfPoints = 28;
 
-    public byte[] Render(ReportDocument document)
+    /// <param name="draftMark">The mark of a report not yet approved ("DỰ THẢO"), in the header of every page; null for the final look.</param>
+    public byte[] Render(ReportDocument document, string? draftMark = null)
     {
         ArgumentNullException.ThrowIfNull(document);
         using var stream = new MemoryStream();
@@ -41,7 +42,16 @@ public sealed class DocxReportRenderer
             var numbered = main.AddNewPart<HeaderPart>();
             numbered.Header = PageNumberHeader();
             var first = main.AddNewPart<HeaderPart>();
-            first.Header = new Header(new WParagraph());
+            first.Header = new Header();
+            if (draftMark is not null)
+            {
+                numbered.Header.PrependChild(DraftMark(draftMark));
+                first.Header.Append(DraftMark(draftMark));
+            }
+            else
+            {
+                first.Header.Append(new WParagraph());
+            }
 
             using var fonts = new FontCache();
             var body = new Body();
@@ -127,6 +137,18 @@ public sealed class DocxReportRenderer
             new WRun(props(), new FieldChar { FieldCharType = FieldCharValues.Separate }),
             new WRun(props(), new Text("2")),
             new WRun(props(), new FieldChar { FieldCharType = FieldCharValues.End })));
+    }
+
+    private static WParagraph DraftMark(string mark)
+    {
+        var run = MakeRun(mark, RunStyle.Bold, 28);
+        run.RunProperties!.Append(new Color { Val = "B02A37" });
+        var border = () => new TopBorder { Val = BorderValues.Single, Size = 12U, Color = "B02A37" };
+        return new WParagraph(new ParagraphProperties(
+            new ParagraphBorders(border(), new BottomBorder { Val = BorderValues.Single, Size = 12U, Color = "B02A37" },
+                new LeftBorder { Val = BorderValues.Single, Size = 12U, Color = "B02A37" }, new RightBorder { Val = BorderValues.Single, Size = 12U, Color = "B02A37" }),
+            new Indentation { Left = (ContentWidth - 1900).ToString(CultureInfo.InvariantCulture) },
+            new Justification { Val = JustificationValues.Center }), run);
     }
 
     private static WRun MakeRun(string text, RunStyle style, int halfPoints, bool underline = false)

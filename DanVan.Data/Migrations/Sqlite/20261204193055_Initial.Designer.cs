@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace DanVan.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDanVanDbContext))]
-    [Migration("20261204143308_Initial")]
+    [Migration("20261204193055_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -431,6 +431,13 @@ namespace DanVan.Data.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ApprovedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("Date")
                         .HasColumnType("TEXT");
 
@@ -484,6 +491,21 @@ namespace DanVan.Data.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RevokeReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RevokedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SendReasonsText")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("SignerAuthority")
                         .HasColumnType("INTEGER");
 
@@ -509,8 +531,7 @@ namespace DanVan.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PeriodId")
-                        .IsUnique();
+                    b.HasIndex("PeriodId", "State");
 
                     b.ToTable("Reports");
                 });

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace DanVan.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerDanVanDbContext))]
-    [Migration("20261204143320_Initial")]
+    [Migration("20261204193124_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -451,6 +451,13 @@ namespace DanVan.Data.Migrations.SqlServer
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
 
+                    b.Property<DateTimeOffset?>("ApprovedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
                     b.Property<DateOnly?>("Date")
                         .HasColumnType("date");
 
@@ -504,6 +511,21 @@ namespace DanVan.Data.Migrations.SqlServer
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
 
+                    b.Property<string>("RevokeReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("RevokedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("SendReasonsText")
+                        .HasMaxLength(20000)
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<int>("SignerAuthority")
                         .HasColumnType("int");
 
@@ -529,8 +551,7 @@ namespace DanVan.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PeriodId")
-                        .IsUnique();
+                    b.HasIndex("PeriodId", "State");
 
                     b.ToTable("Reports");
                 });

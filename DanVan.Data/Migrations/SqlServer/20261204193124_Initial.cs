@@ -466,6 +466,12 @@ namespace DanVan.Data.Migrations.SqlServer
                     SnapshotJson = table.Column<string>(type: "nvarchar(max)", nullable: true),
                     PdfBytes = table.Column<byte[]>(type: "varbinary(max)", nullable: true),
                     PdfSha256 = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    ApprovedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ApprovedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    SendReasonsText = table.Column<string>(type: "nvarchar(max)", maxLength: 20000, nullable: true),
+                    RevokedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    RevokedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    RevokeReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
                     Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
                 },
                 constraints: table =>
@@ -723,10 +729,9 @@ namespace DanVan.Data.Migrations.SqlServer
                 column: "TemplateId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Reports_PeriodId",
+                name: "IX_Reports_PeriodId_State",
                 table: "Reports",
-                column: "PeriodId",
-                unique: true);
+                columns: new[] { "PeriodId", "State" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ReportSectionTexts_ReportId_SectionKey",

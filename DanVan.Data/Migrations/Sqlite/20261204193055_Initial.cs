@@ -466,6 +466,12 @@ namespace DanVan.Data.Migrations.Sqlite
                     SnapshotJson = table.Column<string>(type: "TEXT", nullable: true),
                     PdfBytes = table.Column<byte[]>(type: "BLOB", nullable: true),
                     PdfSha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    ApprovedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ApprovedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    SendReasonsText = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: true),
+                    RevokedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    RevokedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    RevokeReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
                     Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
@@ -721,10 +727,9 @@ namespace DanVan.Data.Migrations.Sqlite
                 column: "TemplateId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Reports_PeriodId",
+                name: "IX_Reports_PeriodId_State",
                 table: "Reports",
-                column: "PeriodId",
-                unique: true);
+                columns: new[] { "PeriodId", "State" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ReportSectionTexts_ReportId_SectionKey",
