@@ -71,6 +71,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<DanVan.Web.Features.Account.SignInGuard>();
         services.AddScoped<DanVan.Web.Features.Account.SignInService>();
         services.AddScoped<DanVan.Web.Features.SeparationOfDuties.SeparationOfDuties>();
+        DanVan.Web.Features.Signing.SigningServiceCollectionExtensions.AddSignedPdfVerification(services, configuration);
         var secureCookies = !environment.IsDevelopment() && !environment.IsEnvironment("Testing");
         services.AddAntiforgery(o =>
         {
