@@ -36,7 +36,7 @@ public static class ReportEndpoints
 {
     public static RouteGroupBuilder MapReportApi(this RouteGroupBuilder api)
     {
-        var report = api.MapGroup("/periods/{period}").RequireAuthorization(Policies.ReadAll);
+        var report = api.MapGroup("/periods/{period}").RequireAuthorization(Policies.Reports);
         report.MapGet("/report", GetAsync).WithSummary("Báo cáo của kỳ: trạng thái, thông tin, cảnh báo, số liệu còn thiếu.");
         report.MapPut("/report", PutAsync).WithSummary("Sửa thông tin và nội dung báo cáo (chuyên viên tổng hợp).");
         report.MapGet("/report.pdf", (string period, ReportService s, CancellationToken ct) => FileAsync(period, "pdf", s, ct));

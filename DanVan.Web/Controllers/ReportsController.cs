@@ -12,7 +12,7 @@ namespace DanVan.Web.Controllers;
 
 /// <summary>The compiler's report editor, the leader's approval, previews and downloads.</summary>
 [Route("reports/{period}")]
-[Authorize(Policy = Policies.ReadAll)]
+[Authorize(Policy = Policies.Reports)]
 public sealed class ReportsController(ReportService reports, ReportWorkflowService workflow) : Controller
 {
     /// <summary>The navigation's “Báo cáo”: the report being compiled now.</summary>
@@ -76,6 +76,7 @@ public sealed class ReportsController(ReportService reports, ReportWorkflowServi
     [HttpPost("submit")]
     public async Task<IActionResult> Submit(string period, CancellationToken ct)
     {
+        if (!reports.CanEdit) return Forbid();
         var form = await Request.ReadFormAsync(ct);
         if (Unconfirmed(form) is { } refused) return await AfterAsync(period, refused, "", null, ct);
         var reasons = form.Where(f => f.Key.StartsWith("reason:", StringComparison.Ordinal))
@@ -90,6 +91,7 @@ public sealed class ReportsController(ReportService reports, ReportWorkflowServi
     [HttpPost("approve")]
     public async Task<IActionResult> Approve(string period, CancellationToken ct)
     {
+        if (!reports.CanApprove) return Forbid();
         if (Unconfirmed(await Request.ReadFormAsync(ct)) is { } refused) return await AfterAsync(period, refused, "", null, ct);
         var result = await workflow.ApproveAsync(period, ct);
         var state = result.Outcome == ReportOutcome.Ok ? (await reports.ViewAsync(period, ct))?.State : null;

@@ -5,7 +5,8 @@ using DanVan.Domain.Auditing;
 using DanVan.Domain.Common;
 using DanVan.Domain.Reports;
 using DanVan.Domain.Reports.Document;
-using DanVan.Web.Features.ReportSigning;
+using DanVan.Web.Features.Signing;
+using Microsoft.Extensions.Options;
 using DanVan.Web.Infrastructure;
 using DanVan.Web.Rendering;
 using DanVan.Web.Services.Reports;
@@ -20,7 +21,7 @@ namespace DanVan.Web.Features.ReportWorkflow;
 /// </summary>
 public sealed class ReportWorkflowService(
     DanVanDbContext db, ReportService reports, CurrentUser currentUser, TimeProvider clock, ReportRenderer renderer,
-    SeparationOfDuties.SeparationOfDuties duties, ReportSigningOptions signing, ILogger<ReportWorkflowService> logger)
+    SeparationOfDuties.SeparationOfDuties duties, IOptions<SigningOptions> signing, ILogger<ReportWorkflowService> logger)
 {
     public const string RefusedMessage = "Báo cáo chưa thể chuyển đi: còn lỗi hoặc đơn vị chưa được tiếp nhận.";
 
@@ -75,7 +76,7 @@ public sealed class ReportWorkflowService(
             var sha = Convert.ToHexStringLower(SHA256.HashData(pdf));
             var now = clock.GetUtcNow();
             report.Approve(JsonSerializer.Serialize(document, ReportService.SnapshotJson), pdf, sha, currentUser.Name, now,
-                signing.Required != SignaturesRequired.None);
+                signing.Value.Required != SigningRequirement.None);
             Audit(AuditActions.ReportApproved, loaded, newValue: sha);
             if (report.State == ReportState.Issued) Audit(AuditActions.ReportIssued, loaded, newValue: sha);
             logger.LogInformation("Report {Period} approved by {User}, PDF SHA-256 {Sha}, state {State}", loaded.Period.Code, currentUser.Name, sha, report.State);

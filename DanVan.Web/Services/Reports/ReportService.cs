@@ -30,7 +30,8 @@ public sealed class ReportService(DanVanDbContext db, CurrentUser currentUser, R
 
     internal sealed record Loaded(ReportingPeriod Period, Report? Report, DocumentInputs Inputs, IReadOnlyDictionary<string, string> UnitOfCode);
 
-    public bool CanRead => currentUser.CanReadAllUnits;
+    public bool CanRead => currentUser.CanReadReports;
+    public bool CanIssue => currentUser.IsInRole(Roles.Clerk);
     public bool CanEdit => currentUser.IsInRole(Roles.Compiler);
     public bool CanApprove => currentUser.IsInRole(Roles.Leader);
 
