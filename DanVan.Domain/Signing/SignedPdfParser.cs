@@ -45,7 +45,7 @@ public static class SignedPdfParser
         var der = DecodeSignature(uploaded[(contentsStart + 1)..(contentsEnd - 1)]);
         return der is null
             ? Refuse(SignatureVerification.UnreadableSignature())
-            : SignedPdfParse.Found(new SignedPdfLayout(contentsStart, contentsEnd, der));
+            : SignedPdfParse.Found(new SignedPdfLayout(contentsStart, contentsEnd, der, SigningTimeEntry(uploaded, prefix, contentsStart, contentsEnd)));
     }
 
     /// <summary>A PDF header first, and %%EOF as the last thing but white space.</summary>
@@ -68,6 +68,19 @@ public static class SignedPdfParser
         if (!TryReadNumber(ref digits, out var offset) || offset < prefix || offset >= uploaded.Length) return false;
         var target = uploaded[(int)offset..];
         return target.StartsWith("xref"u8) || IsObjectHeader(target);
+    }
+
+    /// <summary>The /M entry of the signature's object (between its "obj" and "endobj"), if it is a PDF date.</summary>
+    private static DateTimeOffset? SigningTimeEntry(ReadOnlySpan<byte> file, int prefix, int contentsStart, int contentsEnd)
+    {
+        var before = file[prefix..contentsStart];
+        var objectStart = before.LastIndexOf("obj"u8);
+        var after = file[contentsEnd..];
+        var objectEnd = after.IndexOf(EndObj);
+        if (objectStart < 0 || objectEnd < 0) return null;
+        var dictionary = System.Text.Encoding.Latin1.GetString(before[objectStart..]) + System.Text.Encoding.Latin1.GetString(after[..objectEnd]);
+        var match = System.Text.RegularExpressions.Regex.Match(dictionary, @"/M\s*\((D:[0-9Z+\-']+)\)");
+        return match.Success ? PdfDate.Parse(match.Groups[1].Value) : null;
     }
 
     private static SignedPdfParse Refuse(SignatureVerification failure) => SignedPdfParse.Refused(failure);

@@ -14,6 +14,7 @@ namespace DanVan.Web.Features.Signing;
 /// </summary>
 public sealed class SignedPdfVerifier
 {
+    private const string SigningTimeOid = "1.2.840.113549.1.9.5";
     private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
     private static readonly HashSet<string> StrongDigests = new(StringComparer.Ordinal)
     {
@@ -58,7 +59,7 @@ public sealed class SignedPdfVerifier
         try { signer.CheckSignature(verifySignatureOnly: true); }
         catch (CryptographicException) { return SignatureVerification.Modified(); }
 
-        var signedAt = SigningTime(signer);
+        var signedAt = SigningTime(signer) ?? layout.DictionaryTime;
         // The signing time is the signer's claim; one later than the upload cannot be, so the check is then at "now".
         var at = signedAt is { } t && t <= now + ClockSkew ? t : now;
         if (at < new DateTimeOffset(certificate.NotBefore)) return SignatureVerification.NotYetValid();
@@ -81,7 +82,7 @@ public sealed class SignedPdfVerifier
         foreach (var attribute in signer.SignedAttributes)
         {
             foreach (var value in attribute.Values)
-                if (value is Pkcs9SigningTime time) return new DateTimeOffset(DateTime.SpecifyKind(time.SigningTime, DateTimeKind.Utc));
+                if (attribute.Oid.Value == SigningTimeOid) return new DateTimeOffset(DateTime.SpecifyKind(new Pkcs9SigningTime(value.RawData).SigningTime, DateTimeKind.Utc));
         }
         return null;
     }
@@ -105,7 +106,8 @@ public sealed class SignedPdfVerifier
         policy.RevocationMode = X509RevocationMode.NoCheck;
         policy.DisableCertificateDownloads = true;
         policy.VerificationTime = at.UtcDateTime;
-        return chain.Build(certificate);
+        var built = chain.Build(certificate);
+        return built;
     }
 
     private static string? Rdn(X500DistinguishedName name, string oid) =>
