@@ -30,6 +30,8 @@ public static class ApiEndpoints
             .WithName("login")
             .WithSummary("Đăng nhập, nhận access token (Bearer).");
 
+        DanVan.Web.Features.ReportSigning.SigningEndpoints.MapSigningHandOff(api);
+
         var secured = api.MapGroup("").RequireAuthorization(Policies.Api);
         secured.MapGet("/periods", async (CatalogueService catalogue, CancellationToken ct) => TypedResults.Ok(await catalogue.PeriodsAsync(ct)))
             .WithSummary("Danh sách kỳ báo cáo.");

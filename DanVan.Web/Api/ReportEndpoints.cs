@@ -2,6 +2,7 @@ using DanVan.Domain.Common;
 using System.Globalization;
 using DanVan.Data.Seeding;
 using DanVan.Domain.Reports;
+using DanVan.Web.Features.ReportSigning;
 using DanVan.Web.Features.ReportWorkflow;
 using DanVan.Web.Infrastructure;
 using DanVan.Web.Services.Reports;
@@ -19,6 +20,12 @@ public sealed record ReportBody(string State, MetadataDto Metadata, IReadOnlyLis
     public string Summary { get; init; } = "";
     public IReadOnlyList<UnitStandingDto> UnitsNotAccepted { get; init; } = [];
     public DateTimeOffset? ApprovedAt { get; init; }
+
+    /// <summary>The verified signatures, in signing order.</summary>
+    public IReadOnlyList<SignatureDto> Signatures { get; init; } = [];
+
+    /// <summary>"leader" or "agency" while the report awaits that signature, else null.</summary>
+    public string? NextSignature { get; init; }
 }
 
 public sealed record UnitStandingDto(string Unit, string Name, string Status, string? Reason);
@@ -52,6 +59,7 @@ public static class ReportEndpoints
         report.MapPost("/report/reject", (string period, CommentRequest? body, ReportService s, ReportWorkflowService w, CancellationToken ct) => MoveAsync(period, s, w.RejectAsync(period, body?.Comment, ct), ct));
         report.MapPost("/report/revoke", (string period, ReasonRequest? body, ReportService s, ReportWorkflowService w, CancellationToken ct) => MoveAsync(period, s, w.RevokeAsync(period, body?.Reason, ct), ct))
             .WithSummary("Thu hồi báo cáo đã duyệt hoặc đã ban hành (lãnh đạo, cần lý do); báo cáo được giữ lại, lập dự thảo mới.");
+        report.MapSigningOfReport();
         return api;
     }
 
@@ -127,6 +135,8 @@ public static class ReportEndpoints
         UnitsNotAccepted = view.Readiness.Unaccepted
             .Select(u => new UnitStandingDto(u.UnitCode, u.UnitName, ApiNames.Of(u.Status), view.SendReasons.GetValueOrDefault(u.UnitCode))).ToList(),
         ApprovedAt = view.ApprovedAt,
+        Signatures = view.Revisions.Select(r => SignatureDto.Of(r.Signature)).ToList(),
+        NextSignature = view.NextSignature is { } next ? SigningSteps.ApiName(next) : null,
     };
 
     private static IResult NotFound() => Results.Problem("Không tìm thấy kỳ báo cáo.", statusCode: 404, title: "Không tìm thấy");

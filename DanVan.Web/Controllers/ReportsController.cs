@@ -1,6 +1,7 @@
 using System.Globalization;
 using DanVan.Data.Seeding;
 using DanVan.Domain.Reports;
+using DanVan.Web.Features.ReportSigning;
 using DanVan.Web.Features.ReportWorkflow;
 using DanVan.Web.Infrastructure;
 using DanVan.Web.Models.Reports;
@@ -13,7 +14,7 @@ namespace DanVan.Web.Controllers;
 /// <summary>The compiler's report editor, the leader's approval, previews and downloads.</summary>
 [Route("reports/{period}")]
 [Authorize(Policy = Policies.Reports)]
-public sealed class ReportsController(ReportService reports, ReportWorkflowService workflow) : Controller
+public sealed class ReportsController(ReportService reports, ReportWorkflowService workflow, ReportSigningService signing) : Controller
 {
     /// <summary>The navigation's “Báo cáo”: the report being compiled now.</summary>
     [HttpGet("~/reports")]
@@ -106,6 +107,30 @@ public sealed class ReportsController(ReportService reports, ReportWorkflowServi
     public async Task<IActionResult> Revoke(string period, [FromForm] string? reason, CancellationToken ct) =>
         await AfterAsync(period, await workflow.RevokeAsync(period, reason, ct), "Đã thu hồi báo cáo; đã lập dự thảo mới.", null, ct);
 
+    /// <summary>The manual way: the file signed in any tool, uploaded from the report page (step = leader | agency).</summary>
+    [HttpPost("signatures")]
+    [RequestSizeLimit(64L * 1024 * 1024)]
+    public async Task<IActionResult> Signatures(string period, [FromForm] string? step, IFormFile? file, CancellationToken ct)
+    {
+        if (!signing.MaySignAnyStep) return Forbid();
+        if (SigningSteps.Parse(step) is not { } s) return await AfterAsync(period, ReportResult.Invalid(new Dictionary<string, string[]> { ["step"] = ["Bước ký không hợp lệ."] }), "", null, ct);
+        if (!signing.MaySign(s)) return Forbid();
+        if (file is null || file.Length == 0) return await AfterAsync(period, ReportResult.Refused("Chưa chọn tệp PDF đã ký.", []), "", null, ct);
+        await using var stream = file.OpenReadStream();
+        var bytes = await SignedFileBody.ReadAsync(stream, file.Length, signing.MaxUploadBytes, ct);
+        var result = bytes is null ? SigningResult.Verified(DanVan.Domain.Signing.SignatureVerification.TooLarge(signing.MaxUploadBytes))
+            : await signing.UploadSignedInAsync(period, s, bytes, ct);
+        var mapped = result.Outcome switch
+        {
+            SigningOutcome.Ok => ReportResult.Ok,
+            SigningOutcome.NotFound => ReportResult.NotFound,
+            SigningOutcome.Forbidden => ReportResult.Forbidden,
+            SigningOutcome.Refused => ReportResult.Refused("Tệp đã ký không được chấp nhận: " + result.Message, []),
+            _ => ReportResult.Conflict(result.Message ?? ""),
+        };
+        return await AfterAsync(period, mapped, $"Đã nhận tệp có chữ ký số của {result.Verification?.Signature?.SignerCommonName}.", null, ct);
+    }
+
     private static ReportResult? Unconfirmed(IFormCollection form) =>
         form["confirmed"].ToString() == "true" ? null
             : ReportResult.Refused("Cần đánh dấu xác nhận đã xem tóm tắt kiểm tra trước khi thực hiện.", ["Chưa xác nhận."]);
@@ -155,6 +180,7 @@ public sealed class ReportsController(ReportService reports, ReportWorkflowServi
             Refusals = result?.Refusals ?? [],
             CanWithdraw = reports.CanEdit && view.State == ReportState.PendingApproval,
             CanRevoke = reports.CanApprove && view.State is ReportState.Issued or ReportState.AwaitingSignature,
+            CanSign = view.NextSignature is { } next && signing.MaySign(next),
         };
 
     private static MetadataForm FormOf(ReportMetadata m) => new()

@@ -135,6 +135,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<DanVan.Web.Rendering.ReportRenderer>();
         services.AddScoped<DanVan.Web.Services.Reports.ReportService>();
         services.AddScoped<DanVan.Web.Features.ReportWorkflow.ReportWorkflowService>();
+        services.AddScoped<DanVan.Web.Features.ReportSigning.ReportSigningService>();
         services.AddScoped<DanVan.Web.Services.Dashboard.DashboardService>();
         services.AddScoped<DanVan.Web.Services.Admin.Periods.PeriodAdminService>();
         services.AddScoped<DanVan.Web.Services.Admin.Units.UnitAdminService>();

@@ -11,6 +11,9 @@ public sealed record ReportEditorPage(ReportView View, MetadataForm Form, bool C
     public IReadOnlyList<string> Refusals { get; init; } = [];
     public bool CanWithdraw { get; init; }
     public bool CanRevoke { get; init; }
+
+    /// <summary>The current user signs the step due now.</summary>
+    public bool CanSign { get; init; }
 }
 
 /// <summary>The metadata form; the date is typed as yyyy-MM-dd by the browser's date input and parsed by us.</summary>

@@ -37,6 +37,14 @@ public sealed record ReportView(
 
     /// <summary>Earlier reports of the period that were revoked, oldest first.</summary>
     public IReadOnlyList<RevokedReport> Revoked { get; init; } = [];
+
+    /// <summary>The signed revisions, in signing order (each with its verified signature).</summary>
+    public IReadOnlyList<Features.ReportSigning.ReportRevisionView> Revisions { get; init; } = [];
+
+    /// <summary>The signature due now (the report awaits signatures), else null.</summary>
+    public Domain.Signing.SigningStep? NextSignature { get; init; }
+
+    public Features.Signing.SigningRequirement Requirement { get; init; }
 }
 
 /// <summary>A revoked report of the period: kept with its files.</summary>

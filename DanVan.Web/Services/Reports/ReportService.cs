@@ -9,6 +9,7 @@ using DanVan.Domain.Reports;
 using DanVan.Domain.Reports.Document;
 using DanVan.Domain.Submissions;
 using DanVan.Web.Features.Figures;
+using DanVan.Web.Features.ReportSigning;
 using DanVan.Web.Infrastructure;
 using DanVan.Web.Rendering;
 using Microsoft.EntityFrameworkCore;
@@ -20,7 +21,7 @@ namespace DanVan.Web.Services.Reports;
 /// (its moves are <see cref="Features.ReportWorkflow.ReportWorkflowService"/>). An approved report is served from its
 /// snapshot and stored PDF.
 /// </summary>
-public sealed class ReportService(DanVanDbContext db, CurrentUser currentUser, ReportRenderer renderer)
+public sealed class ReportService(DanVanDbContext db, CurrentUser currentUser, ReportRenderer renderer, ReportSigningService signing)
 {
 
     public static readonly JsonSerializerOptions SnapshotJson = new(JsonSerializerDefaults.Web)
@@ -89,6 +90,9 @@ public sealed class ReportService(DanVanDbContext db, CurrentUser currentUser, R
             ApprovedAt = report?.ApprovedAt,
             ApprovedBy = report?.ApprovedBy,
             Revoked = revoked,
+            Revisions = report is null ? [] : await signing.RevisionsAsync(report.Id, ct),
+            NextSignature = report is null ? null : await signing.NextStepAsync(report, ct),
+            Requirement = signing.Requirement,
         };
     }
 
@@ -203,8 +207,10 @@ public sealed class ReportService(DanVanDbContext db, CurrentUser currentUser, R
         return rows.Select(r => new UnitStanding(r.Code, r.Name, r.Status ?? SubmissionStatus.NotStarted)).ToList();
     }
 
-    /// <summary>The file report.pdf serves once approved: the approved PDF (signed revisions come in with signing).</summary>
-    private Task<byte[]> ServedPdfAsync(Report report, CancellationToken ct) => Task.FromResult(report.PdfBytes!);
+    /// <summary>The file report.pdf serves once approved: the newest signed revision byte for byte, else the approved PDF.</summary>
+    private async Task<byte[]> ServedPdfAsync(Report report, CancellationToken ct) =>
+        await db.ReportRevisions.AsNoTracking().Where(r => r.ReportId == report.Id).OrderByDescending(r => r.Id).Select(r => r.Bytes).FirstOrDefaultAsync(ct)
+        ?? report.PdfBytes!;
 
     private static ReportDocument Deserialize(string json) =>
         JsonSerializer.Deserialize<ReportDocument>(json, SnapshotJson) ?? throw new InvalidOperationException("Empty report snapshot.");

@@ -524,6 +524,38 @@ namespace DanVan.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "ReportRevisions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ReportId = table.Column<int>(type: "int", nullable: false),
+                    Step = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    Sha256 = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    UploadedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    UploadedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Length = table.Column<long>(type: "bigint", nullable: false),
+                    Bytes = table.Column<byte[]>(type: "varbinary(max)", nullable: false),
+                    SignerCommonName = table.Column<string>(type: "nvarchar(512)", maxLength: 512, nullable: false),
+                    Organisation = table.Column<string>(type: "nvarchar(512)", maxLength: 512, nullable: true),
+                    SignedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Issuer = table.Column<string>(type: "nvarchar(512)", maxLength: 512, nullable: false),
+                    Serial = table.Column<string>(type: "nvarchar(512)", maxLength: 512, nullable: false),
+                    Valid = table.Column<bool>(type: "bit", nullable: false),
+                    Trusted = table.Column<bool>(type: "bit", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReportRevisions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReportRevisions_Reports_ReportId",
+                        column: x => x.ReportId,
+                        principalTable: "Reports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ReportSectionTexts",
                 columns: table => new
                 {
@@ -542,6 +574,35 @@ namespace DanVan.Data.Migrations.SqlServer
                         principalTable: "Reports",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SigningSessions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ReportId = table.Column<int>(type: "int", nullable: false),
+                    Step = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    BaseSha256 = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    DownloadTokenHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    UploadTokenHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    OpenedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    OpenedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    DownloadedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    UploadedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SigningSessions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SigningSessions_Reports_ReportId",
+                        column: x => x.ReportId,
+                        principalTable: "Reports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -729,6 +790,12 @@ namespace DanVan.Data.Migrations.SqlServer
                 column: "TemplateId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ReportRevisions_ReportId_Step",
+                table: "ReportRevisions",
+                columns: new[] { "ReportId", "Step" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Reports_PeriodId_State",
                 table: "Reports",
                 columns: new[] { "PeriodId", "State" });
@@ -743,6 +810,23 @@ namespace DanVan.Data.Migrations.SqlServer
                 name: "IX_Rules_TemplateId_Code",
                 table: "Rules",
                 columns: new[] { "TemplateId", "Code" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SigningSessions_DownloadTokenHash",
+                table: "SigningSessions",
+                column: "DownloadTokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SigningSessions_ReportId",
+                table: "SigningSessions",
+                column: "ReportId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SigningSessions_UploadTokenHash",
+                table: "SigningSessions",
+                column: "UploadTokenHash",
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -841,10 +925,16 @@ namespace DanVan.Data.Migrations.SqlServer
                 name: "PeriodParticipants");
 
             migrationBuilder.DropTable(
+                name: "ReportRevisions");
+
+            migrationBuilder.DropTable(
                 name: "ReportSectionTexts");
 
             migrationBuilder.DropTable(
                 name: "Rules");
+
+            migrationBuilder.DropTable(
+                name: "SigningSessions");
 
             migrationBuilder.DropTable(
                 name: "UserUnits");

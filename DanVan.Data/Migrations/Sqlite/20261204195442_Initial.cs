@@ -524,6 +524,38 @@ namespace DanVan.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ReportRevisions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ReportId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Step = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    UploadedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    UploadedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Length = table.Column<long>(type: "INTEGER", nullable: false),
+                    Bytes = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    SignerCommonName = table.Column<string>(type: "TEXT", maxLength: 512, nullable: false),
+                    Organisation = table.Column<string>(type: "TEXT", maxLength: 512, nullable: true),
+                    SignedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Issuer = table.Column<string>(type: "TEXT", maxLength: 512, nullable: false),
+                    Serial = table.Column<string>(type: "TEXT", maxLength: 512, nullable: false),
+                    Valid = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Trusted = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReportRevisions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReportRevisions_Reports_ReportId",
+                        column: x => x.ReportId,
+                        principalTable: "Reports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ReportSectionTexts",
                 columns: table => new
                 {
@@ -542,6 +574,35 @@ namespace DanVan.Data.Migrations.Sqlite
                         principalTable: "Reports",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SigningSessions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ReportId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Step = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    BaseSha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    DownloadTokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    UploadTokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    OpenedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    OpenedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DownloadedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    UploadedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SigningSessions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SigningSessions_Reports_ReportId",
+                        column: x => x.ReportId,
+                        principalTable: "Reports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -727,6 +788,12 @@ namespace DanVan.Data.Migrations.Sqlite
                 column: "TemplateId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ReportRevisions_ReportId_Step",
+                table: "ReportRevisions",
+                columns: new[] { "ReportId", "Step" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Reports_PeriodId_State",
                 table: "Reports",
                 columns: new[] { "PeriodId", "State" });
@@ -741,6 +808,23 @@ namespace DanVan.Data.Migrations.Sqlite
                 name: "IX_Rules_TemplateId_Code",
                 table: "Rules",
                 columns: new[] { "TemplateId", "Code" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SigningSessions_DownloadTokenHash",
+                table: "SigningSessions",
+                column: "DownloadTokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SigningSessions_ReportId",
+                table: "SigningSessions",
+                column: "ReportId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SigningSessions_UploadTokenHash",
+                table: "SigningSessions",
+                column: "UploadTokenHash",
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -839,10 +923,16 @@ namespace DanVan.Data.Migrations.Sqlite
                 name: "PeriodParticipants");
 
             migrationBuilder.DropTable(
+                name: "ReportRevisions");
+
+            migrationBuilder.DropTable(
                 name: "ReportSectionTexts");
 
             migrationBuilder.DropTable(
                 name: "Rules");
+
+            migrationBuilder.DropTable(
+                name: "SigningSessions");
 
             migrationBuilder.DropTable(
                 name: "UserUnits");
