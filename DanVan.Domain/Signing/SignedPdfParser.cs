@@ -48,16 +48,17 @@ public static class SignedPdfParser
             : SignedPdfParse.Found(new SignedPdfLayout(contentsStart, contentsEnd, der, SigningTimeEntry(uploaded, prefix, contentsStart, contentsEnd)));
     }
 
-    /// <summary>A PDF header first, and %%EOF as the last thing but white space.</summary>
+    /// <summary>A PDF header first and an end-of-file marker somewhere (bytes after the last one are caught by the
+    /// byte range: they are not signed).</summary>
     public static bool LooksLikePdf(ReadOnlySpan<byte> file) =>
-        file.StartsWith(Header) && TrimEndWhiteSpace(file).EndsWith(Eof);
+        file.StartsWith(Header) && file.LastIndexOf(Eof) > 0;
 
     /// <summary>The upload's first bytes are the handed-out file: the same SHA-256 over that prefix.</summary>
     public static bool HasPrefix(ReadOnlySpan<byte> uploaded, ReadOnlySpan<byte> handedOut) =>
         uploaded.Length >= handedOut.Length
         && CryptographicOperations.FixedTimeEquals(SHA256.HashData(uploaded[..handedOut.Length]), SHA256.HashData(handedOut));
 
-    /// <summary>After the prefix: exactly one startxref and one %%EOF (the file's last), and that startxref points into
+    /// <summary>After the prefix: exactly one startxref and one %%EOF, and that startxref points into
     /// the update at a cross-reference table or stream.</summary>
     public static bool IsOneIncrementalUpdate(ReadOnlySpan<byte> uploaded, int prefix)
     {

@@ -29,6 +29,7 @@ public static class ApiEndpoints
             .Accepts<LoginRequest>("application/json")
             .WithName("login")
             .WithSummary("Đăng nhập, nhận access token (Bearer).");
+        api.MapApiTokenEndpoints();
 
         DanVan.Web.Features.ReportSigning.SigningEndpoints.MapSigningHandOff(api);
 

@@ -34,7 +34,9 @@ public static class ServiceCollectionExtensions
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 
         // Keys in the database: a restart or a second instance keeps sessions and in-flight forms valid.
-        services.AddDataProtection().SetApplicationName("DanVan").PersistKeysToDbContext<DanVanDbContext>();
+        KeyRingProtection.Configure(
+            services.AddDataProtection().SetApplicationName("DanVan").PersistKeysToDbContext<DanVanDbContext>(),
+            configuration, environment);
 
         services.AddIdentity<AppUser, IdentityRole>(o =>
             {

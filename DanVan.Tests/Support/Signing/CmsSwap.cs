@@ -9,7 +9,7 @@ namespace DanVan.Tests.Support.Signing;
 /// <summary>Replaces the newest signature's CMS blob of a signed PDF, keeping its byte range (see <see cref="TestPki.ResignWith"/>).</summary>
 internal static partial class CmsSwap
 {
-    public static byte[] Resign(byte[] signedPdf, X509Certificate2 signer)
+    public static byte[] Resign(byte[] signedPdf, X509Certificate2 signer, string digestOid = "2.16.840.1.101.3.4.2.1")
     {
         var text = Encoding.Latin1.GetString(signedPdf);
         var range = ByteRange().Matches(text).Last();
@@ -18,7 +18,7 @@ internal static partial class CmsSwap
         var covered = signedPdf[..start].Concat(signedPdf[end..]).ToArray();
 
         var cms = new SignedCms(new ContentInfo(covered), detached: true);
-        var cmsSigner = new CmsSigner(SubjectIdentifierType.IssuerAndSerialNumber, signer) { DigestAlgorithm = new Oid("2.16.840.1.101.3.4.2.1") };
+        var cmsSigner = new CmsSigner(SubjectIdentifierType.IssuerAndSerialNumber, signer) { DigestAlgorithm = new Oid(digestOid) };
         cmsSigner.SignedAttributes.Add(new Pkcs9SigningTime(DateTime.UtcNow));
         cms.ComputeSignature(cmsSigner, silent: true);
         var hex = Convert.ToHexString(cms.Encode());

@@ -96,7 +96,13 @@ public sealed class TestPki
 
     /// <summary>The signed file with its newest signature's CMS made again by <paramref name="signer"/> over the same byte
     /// range, in the same /Contents slot: what pdfsig writes for a key NSS refuses to sign with (an expired certificate).</summary>
-    public static byte[] ResignWith(byte[] signedPdf, X509Certificate2 signer) => CmsSwap.Resign(signedPdf, signer);
+    /// <param name="digestOid">The CMS digest algorithm; SHA-256 unless a test needs a weak one.</param>
+    public static byte[] ResignWith(byte[] signedPdf, X509Certificate2 signer, string digestOid = "2.16.840.1.101.3.4.2.1") =>
+        CmsSwap.Resign(signedPdf, signer, digestOid);
+
+    /// <summary>Another certificate for the leader's name from the trusted root (e.g. a wrong key usage or validity).</summary>
+    public X509Certificate2 LeaderCertificate(DateTimeOffset notBefore, DateTimeOffset notAfter, X509KeyUsageFlags usage) =>
+        TestCertificates.CreateSigner(Root, LeaderName, "Văn phòng UBND tỉnh Quảng Ngãi", notBefore, notAfter, usage);
 
     /// <summary>pdfsig's report on a signed file (signatures, their validity, whether the whole file is signed).</summary>
     public string Inspect(byte[] pdf)

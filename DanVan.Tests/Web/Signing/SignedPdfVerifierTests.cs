@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using DanVan.Domain.Reports.Document;
 using DanVan.Domain.Signing;
 using DanVan.Tests.Reports;
@@ -136,6 +137,48 @@ public class SignedPdfVerifierTests
 
         AssertRefused(Verify(SignedReports.LeaderSigned, leaderOnTop, Agency),
             SignatureCheck.Signer, "Người ký không đúng: chứng thư số của «Phạm Xuân Duệ», bước ban hành cần chữ ký số của cơ quan «Văn phòng UBND tỉnh Quảng Ngãi»");
+    }
+
+    [ToolFact(TestPki.Tools, "poppler-utils libnss3-tools")]
+    public void Bytes_appended_after_signing_are_refused_as_not_covered_by_the_signature()
+    {
+        byte[] appended = [.. SignedReports.LeaderSigned, .. "\n% added later\n"u8.ToArray()];
+
+        AssertRefused(Verify(SignedReports.HandedOut, appended, Leader), SignatureCheck.ByteRange, "không bao phủ toàn bộ tệp");
+    }
+
+    [ToolFact(TestPki.Tools, "poppler-utils libnss3-tools")]
+    public void A_certificate_not_yet_valid_at_the_signing_time_is_refused()
+    {
+        var future = TestPki.Shared.LeaderCertificate(Now.AddDays(10), Now.AddYears(1), X509KeyUsageFlags.DigitalSignature);
+
+        AssertRefused(Verify(SignedReports.HandedOut, TestPki.ResignWith(SignedReports.LeaderSigned, future), Leader),
+            SignatureCheck.NotYetValid, "Chứng thư số chưa có hiệu lực");
+    }
+
+    [ToolFact(TestPki.Tools, "poppler-utils libnss3-tools")]
+    public void A_certificate_whose_key_usage_forbids_signing_is_refused()
+    {
+        var encryptionOnly = TestPki.Shared.LeaderCertificate(Now.AddDays(-1), Now.AddYears(1), X509KeyUsageFlags.KeyEncipherment);
+
+        AssertRefused(Verify(SignedReports.HandedOut, TestPki.ResignWith(SignedReports.LeaderSigned, encryptionOnly), Leader),
+            SignatureCheck.KeyUsage, "không được phép dùng để ký số");
+    }
+
+    [ToolFact(TestPki.Tools, "poppler-utils libnss3-tools")]
+    public void A_signature_with_a_sha1_digest_is_refused()
+    {
+        var sha1 = TestPki.ResignWith(SignedReports.LeaderSigned, TestPki.Shared.Leader, "1.3.14.3.2.26");
+
+        AssertRefused(Verify(SignedReports.HandedOut, sha1, Leader), SignatureCheck.Digest, "cần SHA-256 trở lên");
+    }
+
+    [ToolFact(TestPki.Tools, "poppler-utils libnss3-tools")]
+    public void A_signature_made_again_over_the_same_range_by_the_right_key_is_accepted()
+    {
+        var again = TestPki.ResignWith(SignedReports.LeaderSigned, TestPki.Shared.Leader);
+
+        Assert.True(Verify(SignedReports.HandedOut, again, Leader).Ok);
     }
 
     [Fact]

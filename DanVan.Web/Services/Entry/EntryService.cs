@@ -384,7 +384,19 @@ public sealed class EntryService(DanVanDbContext db, CurrentUser currentUser, Ti
             ctx.Period.UnitDeadline, ctx.Period.DaysToUnitDeadline(Today), ctx.Previous?.Code,
             groups, narratives, violations, computed,
             ctx.Formulas.Where(f => ctx.Indicators.Any(i => i.Code == f.Key)).ToDictionary(f => f.Key, f => ctx.Indicators.First(i => i.Code == f.Key).Formula!),
-            ctx.PreviousValues, formErrors);
+            PreviousForThePage(ctx), formErrors);
+    }
+
+    /// <summary>
+    /// The page recomputes only the unit's own formulas, so it gets only the previous figures those read. Rules (and
+    /// formulas) that read another unit's figure are evaluated here; the page sees their messages, not the figures.
+    /// </summary>
+    private static Dictionary<string, decimal?> PreviousForThePage(SubmissionContext ctx)
+    {
+        var read = ctx.Indicators.Where(i => i.IsComputed && ctx.Formulas.ContainsKey(i.Code))
+            .SelectMany(i => ctx.Formulas[i.Code].PreviousCodes())
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return ctx.PreviousValues.Where(p => read.Contains(p.Key)).ToDictionary(p => p.Key, p => p.Value, StringComparer.OrdinalIgnoreCase);
     }
 
     private static List<ViolationView> ViolationViews(SubmissionContext ctx, IEnumerable<Violation> violations, EntryInput? posted) =>
