@@ -10,6 +10,7 @@ using RunStyle = DanVan.Domain.Reports.Document.RunStyle;
 using TableCell = DocumentFormat.OpenXml.Wordprocessing.TableCell;
 using DocCell = DanVan.Domain.Reports.Document.TableCell;
 using FontCache = DanVan.Web.Rendering.Pdf.Layout.FontCache;
+using PageGeometry = DanVan.Web.Rendering.Pdf.Layout.PageGeometry;
 using TextStyle = DanVan.Web.Rendering.Pdf.Layout.TextStyle;
 
 namespace DanVan.Web.Rendering.Docx;
@@ -284,7 +285,9 @@ public sealed class DocxReportRenderer
         if (s is not null)
         {
             foreach (var title in s.TitleLines) rightContent.Add(Centered([new TextRun(title, RunStyle.Bold)], BodyHalfPoints));
-            for (var k = 0; k < 4; k++) rightContent.Add(new WParagraph(new ParagraphProperties(new SpacingBetweenLines { Line = "360", LineRule = LineSpacingRuleValues.Auto })));
+            // The room for the signature and seal images (PageGeometry.SignatureRoomMm), as one paragraph of exact height.
+            var room = ((int)Math.Round(PageGeometry.SignatureRoomMm * 1440 / 25.4)).ToString(CultureInfo.InvariantCulture);
+            rightContent.Add(new WParagraph(new ParagraphProperties(new SpacingBetweenLines { Line = room, LineRule = LineSpacingRuleValues.Exact, Before = "0", After = "0" })));
             rightContent.Add(Centered([new TextRun(s.Name, RunStyle.Bold)], BodyHalfPoints));
         }
         var table = new WTable(BorderlessTable(ContentWidth), new TableGrid(

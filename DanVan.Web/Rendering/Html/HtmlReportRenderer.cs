@@ -36,7 +36,7 @@ public sealed class HtmlReportRenderer
         .recipients .label { font-size: 12pt; font-weight: bold; font-style: italic; }
         .recipients div { padding-left: 0.8em; text-indent: -0.8em; }
         .signature { width: 55%; text-align: center; font-weight: bold; }
-        .signature .space { height: 78pt; }
+        .signature .space { height: 38mm; } /* PageGeometry.SignatureRoomMm: signature and seal images */
         .appendix { page-break-before: always; }
         .appendix-title { text-align: center; font-weight: bold; text-indent: 0; margin: 0; }
         .appendix-subtitle { text-align: center; font-style: italic; text-indent: 0; margin: 0 0 12pt; }

@@ -201,7 +201,7 @@ public sealed class PdfReportRenderer
         var titles = signature?.TitleLines.Select(t =>
             page.Lay([(t, titleStyle)], BodySize, rightWidth, 0, 0, ParagraphAlignment.Center)).ToList() ?? [];
         var name = signature is null ? null : page.Lay([(signature.Name, titleStyle)], BodySize, rightWidth, 0, 0, ParagraphAlignment.Center);
-        const double signatureSpace = 78;
+        var signatureSpace = PageGeometry.SignatureRoom;
         var rightHeight = signature is null ? 0 : titles.Sum(t => t.Height) + signatureSpace + name!.Height;
 
         page.Y += 6;
