@@ -107,6 +107,15 @@ public sealed class ReportsController(ReportService reports, ReportWorkflowServi
     public async Task<IActionResult> Revoke(string period, [FromForm] string? reason, CancellationToken ct) =>
         await AfterAsync(period, await workflow.RevokeAsync(period, reason, ct), "Đã thu hồi báo cáo; đã lập dự thảo mới.", null, ct);
 
+    /// <summary>Opens a one-time signing session for the page's VGCA plugin script (JSON, like the API's).</summary>
+    [HttpPost("signing")]
+    public async Task<IResult> Signing(string period, [FromForm] string? step, [FromServices] IConfiguration configuration, CancellationToken ct)
+    {
+        if (!signing.MaySignAnyStep) return SigningEndpoints.ToResult(SigningResult.Forbidden);
+        if (SigningSteps.Parse(step) is not { } s) return SigningEndpoints.ToResult(SigningResult.Conflict("Bước ký không hợp lệ."));
+        return SigningEndpoints.ToResult(await signing.OpenSessionAsync(period, s, SigningEndpoints.BaseUrl(Request, configuration), ct));
+    }
+
     /// <summary>The manual way: the file signed in any tool, uploaded from the report page (step = leader | agency).</summary>
     [HttpPost("signatures")]
     [RequestSizeLimit(64L * 1024 * 1024)]

@@ -173,4 +173,28 @@ public sealed class ReportSigningFlowTests : IAsyncLifetime
         Assert.Equal(approvedSha, Convert.ToHexStringLower(SHA256.HashData(await (await leader.GetAsync("/api/v1/periods/2021-H1/report.pdf")).Content.ReadAsByteArrayAsync())));
         Assert.True(await _app.QueryAsync(db => db.AuditEntries.CountAsync(a => a.Action == AuditActions.SignatureRefused)) >= 2);
     }
+
+    [ToolFact(TestPki.Tools, "poppler-utils libnss3-tools")]
+    public async Task The_page_opens_a_session_for_the_plugin_script_and_the_upload_url_takes_a_multipart_file()
+    {
+        await ApprovedAsync();
+        var leader = await _app.SignedInAsync("lanhdao@danvan.local");
+        var page = await leader.GetDocumentAsync("/reports/2021-H1");
+        var form = page.QuerySelector<IHtmlFormElement>("[data-testid='signature-form']")!;
+        Assert.NotNull(form.QuerySelector("[data-vgca-sign]"));
+        var token = form.QuerySelector<IHtmlInputElement>("input[name='__RequestVerificationToken']")!.Value;
+        var opened = await leader.PostAsync("/reports/2021-H1/signing", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["step"] = "leader",
+        }));
+        Assert.Equal(HttpStatusCode.OK, opened.StatusCode);
+        var urls = await opened.JsonAsync();
+
+        var tool = _app.CreateClient();
+        var handedOut = await (await tool.GetAsync(urls.GetProperty("downloadUrl").GetString())).Content.ReadAsByteArrayAsync();
+        var multipart = new MultipartFormDataContent { { Pdf(TestPki.Shared.SignWithPdfsig(handedOut, TestPki.LeaderNick)), "uploadfile", "signed.pdf" } };
+        var accepted = await tool.PostAsync(urls.GetProperty("uploadUrl").GetString(), multipart);
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        Assert.Equal(1, await RevisionCountAsync());
+    }
 }

@@ -71,6 +71,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["POST /reports/{period}/withdraw"] = [Compiler],
         ["POST /reports/{period}/revoke"] = [Leader],
         ["POST /reports/{period}/signatures"] = [Leader, Clerk],
+        ["POST /reports/{period}/signing"] = [Leader, Clerk],
         ["GET /reports/{period}/preview"] = ReportReaders,
         ["GET /reports/{period}/download/{format}"] = ReportReaders,
         ["GET /dashboard"] = Readers,

@@ -35,9 +35,12 @@ public static class SigningEndpoints
     {
         if (!signing.MaySignAnyStep) return ToResult(SigningResult.Forbidden);
         if (SigningSteps.Parse(body?.Step) is not { } step) return BadStep();
-        var baseUrl = configuration["App:PublicBaseUrl"] is { Length: > 0 } publicBase ? publicBase : $"{request.Scheme}://{request.Host}{request.PathBase}";
-        return ToResult(await signing.OpenSessionAsync(period, step, baseUrl, ct));
+        return ToResult(await signing.OpenSessionAsync(period, step, BaseUrl(request, configuration), ct));
     }
+
+    /// <summary>App:PublicBaseUrl when set (behind a proxy), else the request's own origin.</summary>
+    public static string BaseUrl(HttpRequest request, IConfiguration configuration) =>
+        configuration["App:PublicBaseUrl"] is { Length: > 0 } publicBase ? publicBase : $"{request.Scheme}://{request.Host}{request.PathBase}";
 
     private static async Task<IResult> DownloadAsync(string token, ReportSigningService signing, CancellationToken ct)
     {
@@ -58,9 +61,23 @@ public static class SigningEndpoints
 
     private static async Task<IResult> WithPdfAsync(HttpRequest request, long max, Func<byte[], Task<SigningResult>> use, CancellationToken ct)
     {
-        if (!string.Equals(request.ContentType?.Split(';')[0].Trim(), "application/pdf", StringComparison.OrdinalIgnoreCase))
+        byte[]? body;
+        if (request.HasFormContentType && request.ContentLength <= max + 64 * 1024)
+        {
+            // The VGCA plugin posts the signed file as multipart/form-data with one file part (decision 0022).
+            var form = await request.ReadFormAsync(ct);
+            if (form.Files.Count != 1) return Results.Problem("Cần gửi đúng một tệp PDF đã ký.", statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Sai loại tệp");
+            await using var stream = form.Files[0].OpenReadStream();
+            body = await SignedFileBody.ReadAsync(stream, form.Files[0].Length, max, ct);
+        }
+        else if (string.Equals(request.ContentType?.Split(';')[0].Trim(), "application/pdf", StringComparison.OrdinalIgnoreCase))
+        {
+            body = await SignedFileBody.ReadAsync(request.Body, request.ContentLength, max, ct);
+        }
+        else
+        {
             return Results.Problem("Cần gửi tệp PDF với Content-Type: application/pdf.", statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Sai loại tệp");
-        var body = await SignedFileBody.ReadAsync(request.Body, request.ContentLength, max, ct);
+        }
         return body is null ? ToResult(SigningResult.Verified(SignatureVerification.TooLarge(max))) : ToResult(await use(body));
     }
 
