@@ -181,6 +181,28 @@ public class SignedPdfVerifierTests
         Assert.True(Verify(SignedReports.HandedOut, again, Leader).Ok);
     }
 
+    [ToolFact(TestPki.Tools, "poppler-utils libnss3-tools")]
+    public void Any_byte_changed_outside_the_signature_value_is_refused_and_no_change_throws()
+    {
+        var signed = SignedReports.LeaderSigned;
+        var layout = SignedPdfParser.Parse(SignedReports.HandedOut, signed).Layout!;
+        var verifier = TestVerifier.Create();
+        var random = new Random(13);
+        var update = Enumerable.Range(SignedReports.HandedOut.Length, signed.Length - SignedReports.HandedOut.Length);
+        var positions = update.Where(i => i < layout.ContentsStart || i >= layout.ContentsEnd).OrderBy(_ => random.Next()).Take(100)
+            .Concat(Enumerable.Range(0, 30).Select(_ => random.Next(SignedReports.HandedOut.Length)));
+        var inSlot = Enumerable.Range(0, 50).Select(_ => random.Next(layout.ContentsStart, layout.ContentsEnd));
+
+        foreach (var at in positions.Concat(inSlot))
+        {
+            var tampered = (byte[])signed.Clone();
+            tampered[at] ^= 0x01;
+            var result = verifier.Verify(SignedReports.HandedOut, tampered, Leader, Now);
+            if (at < layout.ContentsStart || at >= layout.ContentsEnd) Assert.False(result.Ok, $"byte {at} changed and accepted");
+            else Assert.True(result.Ok ? result.Signature is not null : result.FailureMessage is not null);
+        }
+    }
+
     [Fact]
     public void A_file_that_is_not_a_pdf_is_refused()
     {

@@ -45,8 +45,21 @@ public sealed class SignedPdfVerifier
         if (uploaded.Length > options.MaxUploadBytes) return SignatureVerification.TooLarge(options.MaxUploadBytes);
         var parse = SignedPdfParser.Parse(handedOut, uploaded);
         if (parse.Layout is not { } layout) return parse.Failure!;
+        try
+        {
+            return VerifyCms(layout, layout.SignedBytes(uploaded), expected, now);
+        }
+        catch (Exception e) when (e is CryptographicException or ArgumentException or NotSupportedException or FormatException)
+        {
+            // A malformed certificate or attribute deep inside the CMS: the upload is refused, never a 500.
+            return SignatureVerification.UnreadableSignature();
+        }
+    }
 
-        var cms = new SignedCms(new ContentInfo(layout.SignedBytes(uploaded)), detached: true);
+    private SignatureVerification VerifyCms(SignedPdfLayout layout, byte[] signedBytes, ExpectedSigner expected, DateTimeOffset now)
+    {
+
+        var cms = new SignedCms(new ContentInfo(signedBytes), detached: true);
         try { cms.Decode(layout.SignatureDer); }
         catch (CryptographicException) { return SignatureVerification.UnreadableSignature(); }
         // Embedded content (adbe.pkcs7.sha1 and the like) would be verified instead of the file's bytes: refused.
