@@ -43,25 +43,42 @@ public static class ReportEndpoints
 {
     public static RouteGroupBuilder MapReportApi(this RouteGroupBuilder api)
     {
-        var report = api.MapGroup("/periods/{period}").RequireAuthorization(Policies.Reports);
-        report.MapGet("/report", GetAsync).WithSummary("Báo cáo của kỳ: trạng thái, thông tin, cảnh báo, số liệu còn thiếu.");
-        report.MapPut("/report", PutAsync).WithSummary("Sửa thông tin và nội dung báo cáo (chuyên viên tổng hợp).");
-        report.MapGet("/report.pdf", (string period, ReportService s, CancellationToken ct) => FileAsync(period, "pdf", s, ct));
-        report.MapGet("/report.docx", (string period, ReportService s, CancellationToken ct) => FileAsync(period, "docx", s, ct));
-        report.MapGet("/report.html", (string period, ReportService s, CancellationToken ct) => FileAsync(period, "html", s, ct));
-        report.MapGet("/appendix.xlsx", (string period, ReportService s, CancellationToken ct) => FileAsync(period, "xlsx", s, ct));
-        report.MapPost("/report/submit", (string period, ReportSubmitRequest? body, ReportService s, ReportWorkflowService w, CancellationToken ct) => MoveAsync(period, s, w.SubmitAsync(period, body?.Reasons, ct), ct))
-            .WithSummary("Trình lãnh đạo duyệt; 422 khi còn lỗi hoặc đơn vị chưa được tiếp nhận mà không có lý do (“reasons”: mã đơn vị → lý do).");
-        report.MapPost("/report/withdraw", (string period, ReportService s, ReportWorkflowService w, CancellationToken ct) => MoveAsync(period, s, w.WithdrawAsync(period, ct), ct))
-            .WithSummary("Rút lại báo cáo đang trình duyệt (chuyên viên tổng hợp).");
-        report.MapPost("/report/approve", (string period, ReportService s, ReportWorkflowService w, CancellationToken ct) => MoveAsync(period, s, w.ApproveAsync(period, ct), ct))
-            .WithSummary("Duyệt: đóng băng văn bản và PDF; ban hành ngay hoặc chờ ký số theo Signing:Required.");
-        report.MapPost("/report/reject", (string period, CommentRequest? body, ReportService s, ReportWorkflowService w, CancellationToken ct) => MoveAsync(period, s, w.RejectAsync(period, body?.Comment, ct), ct));
-        report.MapPost("/report/revoke", (string period, ReasonRequest? body, ReportService s, ReportWorkflowService w, CancellationToken ct) => MoveAsync(period, s, w.RevokeAsync(period, body?.Reason, ct), ct))
-            .WithSummary("Thu hồi báo cáo đã duyệt hoặc đã ban hành (lãnh đạo, cần lý do); báo cáo được giữ lại, lập dự thảo mới.");
+        var report = api.MapGroup("/periods/{period}").RequireAuthorization(Policies.Reports)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        report.MapGet("/report", GetAsync).WithSummary("Báo cáo của kỳ: trạng thái, thông tin, cảnh báo, số liệu còn thiếu, chữ ký số.")
+            .Produces<ReportBody>();
+        report.MapPut("/report", PutAsync).WithSummary("Sửa thông tin và nội dung báo cáo (chuyên viên tổng hợp).")
+            .Produces<ReportBody>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        File(report.MapGet("/report.pdf", (string period, ReportService s, CancellationToken ct) => FileAsync(period, "pdf", s, ct)),
+            "Báo cáo dạng PDF (đã ký: đúng từng byte của bản ký mới nhất).", "application/pdf");
+        File(report.MapGet("/report.docx", (string period, ReportService s, CancellationToken ct) => FileAsync(period, "docx", s, ct)),
+            "Báo cáo dạng Word (.docx).", "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+        File(report.MapGet("/report.html", (string period, ReportService s, CancellationToken ct) => FileAsync(period, "html", s, ct)),
+            "Báo cáo dạng HTML.", "text/html");
+        File(report.MapGet("/appendix.xlsx", (string period, ReportService s, CancellationToken ct) => FileAsync(period, "xlsx", s, ct)),
+            "Phụ lục số liệu dạng Excel (.xlsx).", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        Move(report.MapPost("/report/submit", (string period, ReportSubmitRequest? body, ReportService s, ReportWorkflowService w, CancellationToken ct) => MoveAsync(period, s, w.SubmitAsync(period, body?.Reasons, ct), ct)),
+            "Trình lãnh đạo duyệt (chuyên viên tổng hợp); 422 khi còn lỗi hoặc đơn vị chưa được tiếp nhận mà không có lý do (“reasons”: mã đơn vị → lý do).");
+        Move(report.MapPost("/report/withdraw", (string period, ReportService s, ReportWorkflowService w, CancellationToken ct) => MoveAsync(period, s, w.WithdrawAsync(period, ct), ct)),
+            "Rút lại báo cáo đang trình duyệt (chuyên viên tổng hợp).");
+        Move(report.MapPost("/report/approve", (string period, ReportService s, ReportWorkflowService w, CancellationToken ct) => MoveAsync(period, s, w.ApproveAsync(period, ct), ct)),
+            "Duyệt (lãnh đạo): đóng băng văn bản và PDF; ban hành ngay hoặc chờ ký số theo Signing:Required; 422 khi còn lỗi.");
+        Move(report.MapPost("/report/reject", (string period, CommentRequest? body, ReportService s, ReportWorkflowService w, CancellationToken ct) => MoveAsync(period, s, w.RejectAsync(period, body?.Comment, ct), ct)),
+            "Trả lại báo cáo kèm ý kiến (lãnh đạo).");
+        Move(report.MapPost("/report/revoke", (string period, ReasonRequest? body, ReportService s, ReportWorkflowService w, CancellationToken ct) => MoveAsync(period, s, w.RevokeAsync(period, body?.Reason, ct), ct)),
+            "Thu hồi báo cáo đã duyệt hoặc đã ban hành (lãnh đạo, cần lý do); báo cáo được giữ lại, lập dự thảo mới.");
         report.MapSigningOfReport();
         return api;
     }
+
+    /// <summary>The contract of a download: its media type as a binary body.</summary>
+    private static void File(RouteHandlerBuilder endpoint, string summary, string contentType) =>
+        endpoint.WithSummary(summary).Produces<Stream>(StatusCodes.Status200OK, contentType);
+
+    /// <summary>The contract of a workflow step: the report after it, or why not.</summary>
+    private static void Move(RouteHandlerBuilder endpoint, string summary) =>
+        endpoint.WithSummary(summary).Produces<ReportBody>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
     private static async Task<IResult> GetAsync(string period, ReportService reports, CancellationToken ct)
     {
