@@ -5,51 +5,57 @@ using DanVan.Tests.Support;
 namespace DanVan.Tests.Web.Dashboard;
 
 /// <summary>
-/// The figures and changes of 2021-H1, checked by hand: 2021-H1 is the model report (DOMAIN.md); its previous period by
-/// the cut-off rule is the illustrative 2020-Y and the same period a year earlier the illustrative 2020-H1, whose
-/// figures are those the seed generated (IllustrativeHistory), written here as literals.
+/// The figures and changes of 2021-H1, checked by hand: 2021-H1 is the model report (DOMAIN.md). It is compared only with
+/// periods of the same length (decision 0042): the same half a year earlier (the illustrative 2020-H1) and the half before
+/// it, the second half of 2020, derived for counts as 2020-Y minus 2020-H1 (rates of it are unknown); the backlog, a
+/// closing stock, with the end of 2020 (2020-Y). Figures of the illustrative periods are those the seed generated.
 /// </summary>
 [Collection(SharedPortal.Name)]
 public sealed class DashboardFiguresTests(DanVanFactory factory)
 {
-    // key, value, previous (2020-Y), year earlier (2020-H1), change from previous, change from year earlier
-    public static readonly TheoryData<string, decimal, decimal, decimal, decimal, decimal> Cards = new()
+    // key, value, previous (2020 second half; 2020-Y for the backlog), year earlier (2020-H1), change from previous, change from year earlier
+    public static readonly TheoryData<string, decimal, decimal?, decimal, decimal?, decimal> Cards = new()
     {
-        // HS.TONG: 50.003; 2020-Y 84.308; 2020-H1 43.416 → −34.305 / +6.587
-        { "hoso", 50003m, 84308m, 43416m, -34305m, 6587m },
-        // SO: 28.509 / 28.916 = 98,59% → 98,6; 2020-Y 52.310 / 52.996 = 98,71% → 98,7; 2020-H1 23.604 / 23.910 = 98,72% → 98,7
-        { "dunghan-so", 98.6m, 98.7m, 98.7m, -0.1m, -0.1m },
-        // DD: 12.154 / 15.964 = 76,13% → 76,1; 19.194 / 24.901 = 77,08% → 77,1; 11.671 / 14.834 = 78,68% → 78,7
-        { "dunghan-dd", 76.1m, 77.1m, 78.7m, -1.0m, -2.6m },
-        // DKDD: 6.286 / 8.753 = 71,82% → 71,8; 9.435 / 13.205 = 71,45% → 71,5; 4.679 / 6.443 = 72,62% → 72,6
-        { "dunghan-dkdd", 71.8m, 71.5m, 72.6m, 0.3m, -0.8m },
-        // pending: 1.699 + 3.424 + 3.642 = 8.765; 2.353 + 4.058 + 4.370 = 10.781; 1.513 + 3.159 + 3.293 = 7.965
+        // HS.TONG: 50.003; 2020-Y 84.308 − 2020-H1 43.416 = 40.892 → +9.111; 2020-H1 43.416 → +6.587
+        { "hoso", 50003m, 40892m, 43416m, 9111m, 6587m },
+        // SO: 28.509 / 28.916 = 98,59% → 98,6; 2020-H1 23.604 / 23.910 = 98,72% → 98,7; no rate of a derived half
+        { "dunghan-so", 98.6m, null, 98.7m, null, -0.1m },
+        // DD: 12.154 / 15.964 = 76,13% → 76,1; 11.671 / 14.834 = 78,68% → 78,7
+        { "dunghan-dd", 76.1m, null, 78.7m, null, -2.6m },
+        // DKDD: 6.286 / 8.753 = 71,82% → 71,8; 4.679 / 6.443 = 72,62% → 72,6
+        { "dunghan-dkdd", 71.8m, null, 72.6m, null, -0.8m },
+        // pending (a closing stock): 1.699 + 3.424 + 3.642 = 8.765; end of 2020: 2.353 + 4.058 + 4.370 = 10.781; 2020-H1: 7.965
         { "dang-giai-quyet", 8765m, 10781m, 7965m, -2016m, 800m },
-        { "truc-tuyen", 7888m, 13580m, 7385m, -5692m, 503m },
-        // 20.739 / 20.782 = 99,79% → 99,8; 40.391 / 40.466 = 99,81% → 99,8; 18.474 / 18.514 = 99,78% → 99,8
-        { "hai-long", 99.8m, 99.8m, 99.8m, 0m, 0m },
-        // 111 + 5 = 116; 220 + 9 = 229; 100 + 5 = 105
-        { "tiep-dan", 116m, 229m, 105m, -113m, 11m },
-        { "don-thu", 515m, 952m, 505m, -437m, 10m },
-        // 233 / 515 = 45,24% → 45,2; 411 / 952 = 43,17% → 43,2; 219 / 505 = 43,37% → 43,4
-        { "don-thu-xu-ly", 45.2m, 43.2m, 43.4m, 2.0m, 1.8m },
-        { "van-ban", 5316m, 9951m, 5029m, -4635m, 287m },
+        // 13.580 − 7.385 = 6.195
+        { "truc-tuyen", 7888m, 6195m, 7385m, 1693m, 503m },
+        // 20.739 / 20.782 = 99,79% → 99,8; 18.474 / 18.514 = 99,78% → 99,8
+        { "hai-long", 99.8m, null, 99.8m, null, 0m },
+        // 111 + 5 = 116; (220 + 9) − (100 + 5) = 124; 105
+        { "tiep-dan", 116m, 124m, 105m, -8m, 11m },
+        // 952 − 505 = 447
+        { "don-thu", 515m, 447m, 505m, 68m, 10m },
+        // 233 / 515 = 45,24% → 45,2; 219 / 505 = 43,37% → 43,4
+        { "don-thu-xu-ly", 45.2m, null, 43.4m, null, 1.8m },
+        // 9.951 − 5.029 = 4.922
+        { "van-ban", 5316m, 4922m, 5029m, 394m, 287m },
     };
 
     [Theory]
     [MemberData(nameof(Cards))]
     public async Task Each_key_figure_of_2021_H1_and_its_changes_are_as_computed_by_hand(
-        string key, decimal value, decimal previous, decimal yearEarlier, decimal changePrevious, decimal changeYear)
+        string key, decimal value, decimal? previous, decimal yearEarlier, decimal? changePrevious, decimal changeYear)
     {
         var model = await DashboardAsync("2021-H1");
 
-        Assert.Equal("2020-Y", model.GetProperty("previous").GetProperty("code").GetString());
+        Assert.Equal("2020-H2", model.GetProperty("previous").GetProperty("code").GetString());
+        Assert.Equal("6 tháng cuối năm 2020", model.GetProperty("previous").GetProperty("name").GetString());
         Assert.Equal("2020-H1", model.GetProperty("yearEarlier").GetProperty("code").GetString());
         var card = model.GetProperty("cards").EnumerateArray().Single(c => c.GetProperty("key").GetString() == key);
+        decimal? Nullable(string name) => card.GetProperty(name).ValueKind == JsonValueKind.Null ? null : card.GetProperty(name).GetDecimal();
         Assert.Equal(value, card.GetProperty("value").GetDecimal());
-        Assert.Equal(previous, card.GetProperty("previous").GetDecimal());
+        Assert.Equal(previous, Nullable("previous"));
         Assert.Equal(yearEarlier, card.GetProperty("yearEarlier").GetDecimal());
-        Assert.Equal(changePrevious, card.GetProperty("changeFromPrevious").GetDecimal());
+        Assert.Equal(changePrevious, Nullable("changeFromPrevious"));
         Assert.Equal(changeYear, card.GetProperty("changeFromYearEarlier").GetDecimal());
         Assert.True(card.GetProperty("illustrative").GetBoolean()); // compared with illustrative periods
     }
@@ -64,12 +70,14 @@ public sealed class DashboardFiguresTests(DanVanFactory factory)
             page.QuerySelector($"[data-card='{key}'] [data-testid='{part}']")!.TextContent.Trim();
         Assert.Equal("50.003", Card("hoso", "value"));
         Assert.Equal("▲ 6.587", Card("hoso", "change-year"));
-        Assert.Equal("▼ 34.305", Card("hoso", "change-previous"));
+        Assert.Equal("▲ 9.111", Card("hoso", "change-previous")); // before: "▼ 34.305", a half-year against a whole year
+        Assert.Contains("6T cuối/2020", page.QuerySelector("[data-card='hoso']")!.TextContent);
         Assert.Equal("98,6%", Card("dunghan-so", "value"));
-        Assert.Equal("▼ 0,1 điểm %", Card("dunghan-so", "change-previous"));
+        Assert.Equal("…", Card("dunghan-so", "change-previous"));
         Assert.Equal("71,8%", Card("dunghan-dkdd", "value"));
         Assert.Equal("▼ 0,8 điểm %", Card("dunghan-dkdd", "change-year"));
-        Assert.Equal("▲ 0,3 điểm %", Card("dunghan-dkdd", "change-previous"));
+        Assert.Contains("Năm 2020", page.QuerySelector("[data-card='dang-giai-quyet']")!.TextContent);
+        Assert.NotNull(page.QuerySelector("[data-testid='change-legend']"));
         Assert.Equal("99,8%", Card("hai-long", "value"));
         Assert.Equal("không đổi", Card("hai-long", "change-year"));
         Assert.Equal("8.765", Card("dang-giai-quyet", "value"));
@@ -86,10 +94,11 @@ public sealed class DashboardFiguresTests(DanVanFactory factory)
 
         Assert.Equal(["dung-han", "ket-qua", "don-thu", "ton-dong", "gui-so-lieu"], charts.Keys);
         var onTime = charts["dung-han"];
-        Assert.Equal(["6T/2019", "Năm 2019", "6T/2020", "Năm 2020", "6T/2021"], Texts(onTime.GetProperty("labels"), "text"));
-        Assert.Equal([true, true, true, true, false], onTime.GetProperty("labels").EnumerateArray().Select(l => l.GetProperty("illustrative").GetBoolean()));
-        // SO: 23.657/23.989, 47.607/48.343, 23.604/23.910, 52.310/52.996, 28.509/28.916
-        Assert.Equal([98.6m, 98.5m, 98.7m, 98.7m, 98.6m], Numbers(onTime, 0));
+        // One line per kind of period: half-years only (with the years in between it was a sawtooth).
+        Assert.Equal(["6T/2019", "6T/2020", "6T/2021"], Texts(onTime.GetProperty("labels"), "text"));
+        Assert.Equal([true, true, false], onTime.GetProperty("labels").EnumerateArray().Select(l => l.GetProperty("illustrative").GetBoolean()));
+        // SO: 23.657/23.989, 23.604/23.910, 28.509/28.916
+        Assert.Equal([98.6m, 98.7m, 98.6m], Numbers(onTime, 0));
 
         var resolved = charts["ket-qua"];
         Assert.Equal([28509m, 12154m, 6286m], Numbers(resolved, 0));
@@ -99,16 +108,16 @@ public sealed class DashboardFiguresTests(DanVanFactory factory)
         var letters = charts["don-thu"];
         Assert.Equal([174m, 34m, 307m], Enumerable.Range(0, 3).Select(s => Numbers(letters, s)[^1]));
 
-        // The backlog: what 2020-Y left pending is what 2021-H1 carried over (2.353, 4.058, 4.370).
+        // The backlog at the end of each first half; 2020-H1 left 1.513, 3.159, 3.293 pending.
         var backlog = charts["ton-dong"];
-        Assert.Equal([2353m, 4058m, 4370m], Enumerable.Range(0, 3).Select(s => Numbers(backlog, s)[3]));
-        Assert.Equal([1699m, 3424m, 3642m], Enumerable.Range(0, 3).Select(s => Numbers(backlog, s)[4]));
+        Assert.Equal([1513m, 3159m, 3293m], Enumerable.Range(0, 3).Select(s => Numbers(backlog, s)[1]));
+        Assert.Equal([1699m, 3424m, 3642m], Enumerable.Range(0, 3).Select(s => Numbers(backlog, s)[2]));
 
-        // Completeness: all four units sent in every period; one illustrative period in each of 2019-Y, 2020-H1, 2020-Y late.
+        // Completeness: all four units sent in every half-year; one unit of 2020-H1 late.
         var completeness = charts["gui-so-lieu"];
-        Assert.Equal([4m, 4m, 4m, 4m, 4m], Numbers(completeness, 0));
-        Assert.Equal([4m, 4m, 4m, 4m, 4m], Numbers(completeness, 1));
-        Assert.Equal([0m, 1m, 1m, 1m, 0m], Numbers(completeness, 2));
+        Assert.Equal([4m, 4m, 4m], Numbers(completeness, 0));
+        Assert.Equal([4m, 4m, 4m], Numbers(completeness, 1));
+        Assert.Equal([0m, 1m, 0m], Numbers(completeness, 2));
     }
 
     [Fact]

@@ -65,7 +65,10 @@ public enum ChartAxis
     Categories,
 }
 
-public sealed record CardDefinition(string Key, string Label, string Value, FigureKind Kind, string? Measure, string? Note, Better? Better)
+/// <param name="Nature">What the figure is (decision 0042): a flow unless said; a closing stock compares with the end of the period before.</param>
+public sealed record CardDefinition(
+    string Key, string Label, string Value, FigureKind Kind, string? Measure, string? Note, Better? Better,
+    DanVan.Domain.Indicators.IndicatorNature? Nature = null)
 {
     private Expr? _expression;
 

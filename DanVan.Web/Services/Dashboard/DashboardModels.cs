@@ -15,7 +15,7 @@ public sealed record DashboardPeriod(
 public sealed record KeyFigure(
     string Key, string Label, string Kind, string? Measure, string? Note, string? Better,
     decimal? Value, decimal? Previous, decimal? YearEarlier, decimal? ChangeFromPrevious, decimal? ChangeFromYearEarlier,
-    bool Illustrative);
+    bool Illustrative, string? PreviousPeriod = null);
 
 /// <summary>One chart: labels along the axis, one value list per series (null = blank), and the same as a table.</summary>
 public sealed record DashboardChart(

@@ -1,4 +1,5 @@
 using DanVan.Domain.Common;
+using DanVan.Domain.Comparisons;
 using System.Linq.Expressions;
 using DanVan.Data;
 using DanVan.Domain.Expressions;
@@ -50,7 +51,7 @@ public sealed class DashboardService(DanVanDbContext db, TimeProvider clock, Das
         var statuses = evaluation.Select(e => Status(scope.Chosen, e)).ToList();
         var (sent, accepted) = scope.Counts(scope.Chosen.Id);
         return new DashboardModel(
-            Describe(scope.Chosen), DescribeOrNull(scope.Previous), DescribeOrNull(scope.YearEarlier),
+            Describe(scope.Chosen), DescribePrevious(scope), DescribeOrNull(scope.YearEarlier),
             scope.All.OrderByDescending(p => p.CutoffTo).ThenByDescending(p => p.CutoffFrom).Select(Describe).ToList(),
             scope.Window.Select(Describe).ToList(),
             OpenPeriods(scope),
@@ -106,7 +107,7 @@ public sealed class DashboardService(DanVanDbContext db, TimeProvider clock, Das
 
         return new UnitDashboardModel(
             unit.Code, unit.Name,
-            Describe(scope.Chosen), DescribeOrNull(scope.Previous), DescribeOrNull(scope.YearEarlier),
+            Describe(scope.Chosen), DescribePrevious(scope), DescribeOrNull(scope.YearEarlier),
             scope.All.OrderByDescending(p => p.CutoffTo).ThenByDescending(p => p.CutoffFrom).Select(Describe).ToList(),
             scope.Window.Select(Describe).ToList(),
             Cards(Definition.Cards.Where(c => Owned([c.Expression])), scope, sources),
@@ -129,8 +130,15 @@ public sealed class DashboardService(DanVanDbContext db, TimeProvider clock, Das
     private sealed class PeriodScope(
         IReadOnlyList<ReportingPeriod> all, ReportingPeriod chosen, ReportingPeriod? previous, ReportingPeriod? yearEarlier,
         IReadOnlyList<ReportingPeriod> window, ILookup<int, (SubmissionStatus Status, int Count)> counts,
-        IReadOnlyDictionary<int, int> participants)
+        IReadOnlyDictionary<int, int> participants, (ReportingPeriod Whole, ReportingPeriod Minus)? derivedPrevious = null,
+        ReportingPeriod? previousStock = null)
     {
+        /// <summary>Where a closing stock is compared: the period whose cut-off ends the day before this one begins.</summary>
+        public ReportingPeriod? PreviousStock { get; } = previousStock;
+
+        /// <summary>For a half-year: the second half of the year before, derived for counts as the year minus its first half.</summary>
+        public (ReportingPeriod Whole, ReportingPeriod Minus)? DerivedPrevious { get; } = derivedPrevious;
+
         public IReadOnlyList<ReportingPeriod> All { get; } = all;
         public ReportingPeriod Chosen { get; } = chosen;
         public ReportingPeriod? Previous { get; } = previous;
@@ -143,7 +151,8 @@ public sealed class DashboardService(DanVanDbContext db, TimeProvider clock, Das
 
         /// <summary>Every period whose figures are read: the window, the previous period, the same period a year earlier.</summary>
         public IReadOnlyList<ReportingPeriod> Relevant { get; } =
-            window.Append(previous).Append(yearEarlier).OfType<ReportingPeriod>().DistinctBy(p => p.Id).ToList();
+            window.Append(previous).Append(yearEarlier).Append(derivedPrevious?.Whole).Append(derivedPrevious?.Minus).Append(previousStock)
+                .OfType<ReportingPeriod>().DistinctBy(p => p.Id).ToList();
 
         /// <summary>How many units take part in a period (its participants; see Participation).</summary>
         public int Units(int periodId) => Math.Max(participants.GetValueOrDefault(periodId), counts[periodId].Sum(c => c.Count));
@@ -157,8 +166,8 @@ public sealed class DashboardService(DanVanDbContext db, TimeProvider clock, Das
     }
 
     /// <summary>
-    /// Resolves the period (default and "latest": the newest period any unit has sent figures for, else the newest
-    /// period) and its neighbours, from two small queries.
+    /// Resolves the period (default and "latest": the newest period with accepted sheets, else with sent sheets, else
+    /// the newest period) and its comparable neighbours, from two small queries.
     /// </summary>
     private async Task<PeriodScope?> LoadPeriodsAsync(string? periodCode, CancellationToken ct)
     {
@@ -176,7 +185,9 @@ public sealed class DashboardService(DanVanDbContext db, TimeProvider clock, Das
         ReportingPeriod? chosen;
         if (string.IsNullOrWhiteSpace(periodCode) || string.Equals(periodCode, Latest, StringComparison.OrdinalIgnoreCase))
         {
-            chosen = ordered.LastOrDefault(p => counts[p.Id].Any(c => c.Status is SubmissionStatus.Submitted or SubmissionStatus.Accepted))
+            // Leaders read accepted figures first: the newest period with accepted sheets, else one with sent sheets.
+            chosen = ordered.LastOrDefault(p => counts[p.Id].Any(c => c.Status == SubmissionStatus.Accepted))
+                ?? ordered.LastOrDefault(p => counts[p.Id].Any(c => c.Status is SubmissionStatus.Submitted or SubmissionStatus.Accepted))
                 ?? ordered.LastOrDefault();
         }
         else
@@ -187,21 +198,23 @@ public sealed class DashboardService(DanVanDbContext db, TimeProvider clock, Das
         }
         if (chosen is null) return null;
 
-        var previous = PreviousPeriod.Of(chosen, ordered);
-        var yearEarlier = ordered.SingleOrDefault(p => p.Kind == chosen.Kind && p.Number == chosen.Number && p.Year == chosen.Year - 1);
+        // Only periods of the same length compare (decision 0042): never a half-year with a whole year.
+        ReportingPeriod? Stored(PeriodCode? code) => code is { } c ? ordered.SingleOrDefault(p => p.Code == c.ToString()) : null;
+        var preceding = ComparablePeriods.Preceding(chosen.PeriodCode, IndicatorNature.Flow);
+        var previous = Stored(preceding?.Code);
+        (ReportingPeriod, ReportingPeriod)? derived = preceding?.DerivedFrom is { } from && Stored(from.Whole) is { } whole && Stored(from.Minus) is { } minus
+            ? (whole, minus) : null;
+        var yearEarlier = Stored(ComparablePeriods.YearEarlier(chosen.PeriodCode, IndicatorNature.Flow)?.Code);
         var family = Family(chosen.Kind);
         var window = ordered.Where(p => Family(p.Kind) == family && p.CutoffTo <= chosen.CutoffTo && p.Id != chosen.Id)
             .TakeLast(Math.Max(1, Definition.Window) - 1).Append(chosen).ToList();
-        return new PeriodScope(ordered, chosen, previous, yearEarlier, window, counts, participants);
+        var previousStock = Stored(ComparablePeriods.Preceding(chosen.PeriodCode, IndicatorNature.ClosingStock)?.Code);
+        return new PeriodScope(ordered, chosen, previous, yearEarlier, window, counts, participants, derived, previousStock);
     }
 
     /// <summary>Charts do not mix months and quarters with half-years and years.</summary>
-    private static int Family(PeriodKind kind) => kind switch
-    {
-        PeriodKind.Month => 2,
-        PeriodKind.Quarter => 1,
-        _ => 0,
-    };
+    /// <summary>One line per kind: half-years, nine months and years on one line drew a sawtooth.</summary>
+    private static int Family(PeriodKind kind) => (int)kind;
 
     // ---- indicators and figures ------------------------------------------------------------------------------------
 
@@ -285,13 +298,19 @@ public sealed class DashboardService(DanVanDbContext db, TimeProvider clock, Das
         {
             decimal? Of(ReportingPeriod? p) => p is null ? null : Round(card.Expression.Evaluate(sources[p.Id]), card.Kind);
             var value = Of(scope.Chosen);
-            var previous = Of(scope.Previous);
+            // A derived second half has counts only (year minus first half); a rate of it is not known.
+            var stock = card.Nature == IndicatorNature.ClosingStock;
+            var previous = stock ? Of(scope.PreviousStock)
+                : scope.DerivedPrevious is { } d ? (card.Kind == FigureKind.Percent ? null : Of(d.Whole) - Of(d.Minus))
+                : Of(scope.Previous);
             var yearEarlier = Of(scope.YearEarlier);
+            var previousFrom = stock ? scope.PreviousStock : scope.Previous ?? scope.DerivedPrevious?.Whole;
             var illustrative = scope.Chosen.IsIllustrative
-                || (previous is not null && scope.Previous!.IsIllustrative)
+                || (previous is not null && previousFrom!.IsIllustrative)
                 || (yearEarlier is not null && scope.YearEarlier!.IsIllustrative);
             return new KeyFigure(card.Key, card.Label, Name(card.Kind), card.Measure, card.Note, card.Better is { } b ? Name(b) : null,
-                value, previous, yearEarlier, value - previous, value - yearEarlier, illustrative);
+                value, previous, yearEarlier, value - previous, value - yearEarlier, illustrative,
+                stock && scope.PreviousStock is { } ps ? ps.PeriodCode.ShortName : null);
         }).ToList();
 
     private static IEnumerable<DashboardChart> Charts(
@@ -422,6 +441,15 @@ public sealed class DashboardService(DanVanDbContext db, TimeProvider clock, Das
         new(p.Code, p.Name, p.PeriodCode.ShortName, p.IsIllustrative, p.IsLocked, p.UnitDeadline, p.SendDeadline);
 
     private static DashboardPeriod? DescribeOrNull(ReportingPeriod? p) => p is null ? null : Describe(p);
+
+    /// <summary>The preceding comparable period; a derived second half is named so and coded "YYYY-H2".</summary>
+    private static DashboardPeriod? DescribePrevious(PeriodScope scope)
+    {
+        if (scope.DerivedPrevious is not { } d) return DescribeOrNull(scope.Previous);
+        var half = ComparablePeriod.SecondHalfOf(d.Whole.Year);
+        return new DashboardPeriod($"{d.Whole.Year}-H2", half.Name, $"6T cuối/{d.Whole.Year}", d.Whole.IsIllustrative, d.Whole.IsLocked,
+            d.Whole.UnitDeadline, d.Whole.SendDeadline);
+    }
 
     public static string EntryLink(string period, string unit) => $"/entry/{Uri.EscapeDataString(period)}/{Uri.EscapeDataString(unit)}";
 
