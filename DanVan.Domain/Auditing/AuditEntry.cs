@@ -55,6 +55,9 @@ public static class AuditActions
     public const string UnitMoved = "unit.moved";
     public const string UnitRetired = "unit.retired";
     public const string UnitRestored = "unit.restored";
+    public const string UnitReminded = "notification.reminded";
+    public const string OutboxResent = "notification.resent";
+    public const string ReminderOffsetsChanged = "period.reminder-offsets";
     public const string ReportWithdrawn = "report.withdrawn";
     public const string ReportRejected = "report.rejected";
     public const string ReportApproved = "report.approved";
@@ -85,6 +88,9 @@ public static class AuditActions
         UnitMoved => "Chuyển đơn vị cấp trên",
         UnitRetired => "Ngừng hoạt động",
         UnitRestored => "Hoạt động trở lại",
+        UnitReminded => "Đôn đốc đơn vị",
+        OutboxResent => "Gửi lại thư",
+        ReminderOffsetsChanged => "Sửa ngày nhắc hạn",
         ReportWithdrawn => "Rút lại báo cáo trình duyệt",
         ReportRejected => "Trả lại dự thảo báo cáo",
         ReportApproved => "Duyệt báo cáo",

@@ -65,6 +65,7 @@ public static class ApiEndpoints
         secured.MapEntryApi();
         secured.MapReportApi();
         secured.MapDashboardApi();
+        DanVan.Web.Features.Notifications.NotificationEndpoints.MapNotificationApi(secured);
         return app;
     }
 

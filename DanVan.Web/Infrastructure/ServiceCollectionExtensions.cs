@@ -152,6 +152,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<DanVan.Web.Services.Dashboard.DashboardFiguresCache>();
         services.AddScoped<DanVan.Web.Services.Admin.Users.UserAdminService>();
         services.AddScoped<DanVan.Web.Services.Account.TwoFactorService>();
+        DanVan.Web.Features.Notifications.NotificationServices.AddNotifications(services, configuration);
         return services;
     }
 

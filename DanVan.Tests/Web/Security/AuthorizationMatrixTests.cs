@@ -172,6 +172,17 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["POST /admin/templates/{id:int}/appendix/{rowId:int}"] = [Admin],
         ["POST /admin/templates/{id:int}/appendix/{rowId:int}/move"] = [Admin],
         ["POST /admin/templates/{id:int}/appendix/{rowId:int}/delete"] = [Admin],
+        ["GET /notifications"] = SignedIn,
+        ["POST /notifications/{id:long}/read"] = SignedIn,
+        ["POST /notifications/read-all"] = SignedIn,
+        ["GET /Account/Notifications"] = SignedIn,
+        ["POST /Account/Notifications"] = SignedIn,
+        ["GET /api/v1/notifications"] = SignedIn,
+        ["POST /review/{period}/remind"] = [Admin, Compiler],
+        ["POST /api/v1/periods/{period}/reminders"] = [Admin, Compiler],
+        ["GET /admin/outbox"] = [Admin],
+        ["POST /admin/outbox/{id:long}/resend"] = [Admin],
+        ["POST /admin/periods/{period}/reminder-offsets"] = [Admin],
         // Last: setting up a key renews the security stamp, which ends the API tokens the checks above use.
         ["GET /Account/TwoFactor"] = Readers,
         ["POST /Account/TwoFactor/enable"] = Readers,
@@ -246,7 +257,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
             .Replace("{period}", route.Contains("/report", StringComparison.Ordinal) ? "2021-H1" : "2021-Y")
             .Replace("{unit}", "BTCD").Replace("{userId}", "no-such-user").Replace("{code}", "DON.TONG").Replace("{format}", "pdf")
             .Replace("{documentName}.json", "v1.json").Replace("/{documentName?}", "");
-        url = System.Text.RegularExpressions.Regex.Replace(url, @"\{[A-Za-z]*:int\}", "1"); // template 1 and its first rows
+        url = System.Text.RegularExpressions.Regex.Replace(url, @"\{[A-Za-z]*:(int|long)\}", "1"); // template 1 and its first rows
         if (url.EndsWith("/history", StringComparison.Ordinal)) url += "?code=DON.TONG";
         return (route[..space], url);
     }

@@ -21,7 +21,8 @@ namespace DanVan.Web.Features.ReportWorkflow;
 /// </summary>
 public sealed class ReportWorkflowService(
     DanVanDbContext db, ReportService reports, CurrentUser currentUser, TimeProvider clock, ReportRenderer renderer,
-    SeparationOfDuties.SeparationOfDuties duties, IOptions<SigningOptions> signing, ILogger<ReportWorkflowService> logger)
+    SeparationOfDuties.SeparationOfDuties duties, IOptions<SigningOptions> signing, ILogger<ReportWorkflowService> logger,
+    Notifications.Notifier notifier)
 {
     public const string RefusedMessage = "Báo cáo chưa thể chuyển đi: còn lỗi hoặc đơn vị chưa được tiếp nhận.";
 
@@ -41,6 +42,7 @@ public sealed class ReportWorkflowService(
             var sent = duties.RecordReportSent(loaded.Period.Id);
             db.AuditEntries.Add(report.SendReasonsText is null ? sent
                 : AuditEntry.Record(sent.At, sent.UserName, sent.Action, sent.PeriodId, reason: report.SendReasonsText.Replace('\t', ' ').Replace('\n', ';')));
+            await notifier.ReportSentForApprovalAsync(loaded.Period, ct);
             return null;
         }, ct);
 
@@ -55,11 +57,12 @@ public sealed class ReportWorkflowService(
     public Task<ReportResult> RejectAsync(string periodCode, string? comment, CancellationToken ct) =>
         !reports.CanApprove ? Task.FromResult(ReportResult.Forbidden) : string.IsNullOrWhiteSpace(comment)
             ? Task.FromResult(ReportResult.Invalid(new Dictionary<string, string[]> { ["comment"] = ["Cần ghi ý kiến khi trả lại."] }))
-            : MoveAsync(periodCode, true, (report, loaded) =>
+            : MoveAsync(periodCode, true, async (report, loaded) =>
             {
                 report.Reject(comment.Trim());
                 Audit(AuditActions.ReportRejected, loaded, comment.Trim());
-                return Task.FromResult<ReportResult?>(null);
+                await notifier.ReportReturnedAsync(loaded.Period, comment.Trim(), ct);
+                return null;
             }, ct);
 
     /// <summary>Duyệt: freezes the document (snapshot JSON) and its PDF, in its final look, with their SHA-256.</summary>
@@ -79,6 +82,8 @@ public sealed class ReportWorkflowService(
                 signing.Value.Required != SigningRequirement.None);
             Audit(AuditActions.ReportApproved, loaded, newValue: sha);
             if (report.State == ReportState.Issued) Audit(AuditActions.ReportIssued, loaded, newValue: sha);
+            // The compilers hear of it in the same transaction (decision 0025).
+            await (report.State == ReportState.Issued ? notifier.ReportIssuedAsync(loaded.Period, ct) : notifier.ReportApprovedAsync(loaded.Period, ct));
             logger.LogInformation("Report {Period} approved by {User}, PDF SHA-256 {Sha}, state {State}", loaded.Period.Code, currentUser.Name, sha, report.State);
             return null;
         }, ct);

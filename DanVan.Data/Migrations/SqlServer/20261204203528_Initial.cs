@@ -91,6 +91,34 @@ namespace DanVan.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "Outbox",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    MessageId = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
+                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    Kind = table.Column<int>(type: "int", nullable: false),
+                    ToAddress = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    ToName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    Subject = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    TextBody = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    HtmlBody = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    State = table.Column<int>(type: "int", nullable: false),
+                    Attempts = table.Column<int>(type: "int", nullable: false),
+                    NextAttemptAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ClaimToken = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    ClaimedUntil = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    SentAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    LastError = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Outbox", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Templates",
                 columns: table => new
                 {
@@ -248,6 +276,49 @@ namespace DanVan.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "EmailOptOuts",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    Kind = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EmailOptOuts", x => new { x.UserId, x.Kind });
+                    table.ForeignKey(
+                        name: "FK_EmailOptOuts_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Notifications",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    Kind = table.Column<int>(type: "int", nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    Body = table.Column<string>(type: "nvarchar(max)", maxLength: 8000, nullable: false),
+                    Link = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ReadAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Notifications", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Notifications_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AppendixRows",
                 columns: table => new
                 {
@@ -285,6 +356,7 @@ namespace DanVan.Data.Migrations.SqlServer
                     UnitDeadline = table.Column<DateOnly>(type: "date", nullable: false),
                     SendDeadline = table.Column<DateOnly>(type: "date", nullable: false),
                     IsLocked = table.Column<bool>(type: "bit", nullable: false),
+                    ReminderOffsets = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false, defaultValue: "7,3,0,-1"),
                     TemplateId = table.Column<int>(type: "int", nullable: false),
                     IsIllustrative = table.Column<bool>(type: "bit", nullable: false),
                     Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
@@ -418,6 +490,31 @@ namespace DanVan.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "ManualReminderMarks",
+                columns: table => new
+                {
+                    PeriodId = table.Column<int>(type: "int", nullable: false),
+                    UnitId = table.Column<int>(type: "int", nullable: false),
+                    LastAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ManualReminderMarks", x => new { x.PeriodId, x.UnitId });
+                    table.ForeignKey(
+                        name: "FK_ManualReminderMarks_Periods_PeriodId",
+                        column: x => x.PeriodId,
+                        principalTable: "Periods",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ManualReminderMarks_Units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PeriodParticipants",
                 columns: table => new
                 {
@@ -435,6 +532,32 @@ namespace DanVan.Data.Migrations.SqlServer
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
                         name: "FK_PeriodParticipants_Units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReminderMarks",
+                columns: table => new
+                {
+                    PeriodId = table.Column<int>(type: "int", nullable: false),
+                    UnitId = table.Column<int>(type: "int", nullable: false),
+                    OffsetDays = table.Column<int>(type: "int", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReminderMarks", x => new { x.PeriodId, x.UnitId, x.OffsetDays });
+                    table.ForeignKey(
+                        name: "FK_ReminderMarks_Periods_PeriodId",
+                        column: x => x.PeriodId,
+                        principalTable: "Periods",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ReminderMarks_Units_UnitId",
                         column: x => x.UnitId,
                         principalTable: "Units",
                         principalColumn: "Id",
@@ -521,6 +644,25 @@ namespace DanVan.Data.Migrations.SqlServer
                         principalTable: "Units",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SummaryMarks",
+                columns: table => new
+                {
+                    PeriodId = table.Column<int>(type: "int", nullable: false),
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SummaryMarks", x => new { x.PeriodId, x.Day });
+                    table.ForeignKey(
+                        name: "FK_SummaryMarks_Periods_PeriodId",
+                        column: x => x.PeriodId,
+                        principalTable: "Periods",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -752,10 +894,36 @@ namespace DanVan.Data.Migrations.SqlServer
                 column: "UnitId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ManualReminderMarks_UnitId",
+                table: "ManualReminderMarks",
+                column: "UnitId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Narratives_SubmissionId_SectionKey",
                 table: "Narratives",
                 columns: new[] { "SubmissionId", "SectionKey" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_UserId_Id",
+                table: "Notifications",
+                columns: new[] { "UserId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_UserId_ReadAt",
+                table: "Notifications",
+                columns: new[] { "UserId", "ReadAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Outbox_MessageId",
+                table: "Outbox",
+                column: "MessageId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Outbox_State_NextAttemptAt",
+                table: "Outbox",
+                columns: new[] { "State", "NextAttemptAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_OutlineSections_TemplateId_Key",
@@ -788,6 +956,11 @@ namespace DanVan.Data.Migrations.SqlServer
                 name: "IX_Periods_TemplateId",
                 table: "Periods",
                 column: "TemplateId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReminderMarks_UnitId",
+                table: "ReminderMarks",
+                column: "UnitId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ReportRevisions_ReportId_Step",
@@ -913,16 +1086,31 @@ namespace DanVan.Data.Migrations.SqlServer
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
+                name: "EmailOptOuts");
+
+            migrationBuilder.DropTable(
                 name: "Explanations");
 
             migrationBuilder.DropTable(
+                name: "ManualReminderMarks");
+
+            migrationBuilder.DropTable(
                 name: "Narratives");
+
+            migrationBuilder.DropTable(
+                name: "Notifications");
+
+            migrationBuilder.DropTable(
+                name: "Outbox");
 
             migrationBuilder.DropTable(
                 name: "OutlineSections");
 
             migrationBuilder.DropTable(
                 name: "PeriodParticipants");
+
+            migrationBuilder.DropTable(
+                name: "ReminderMarks");
 
             migrationBuilder.DropTable(
                 name: "ReportRevisions");
@@ -935,6 +1123,9 @@ namespace DanVan.Data.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "SigningSessions");
+
+            migrationBuilder.DropTable(
+                name: "SummaryMarks");
 
             migrationBuilder.DropTable(
                 name: "UserUnits");
