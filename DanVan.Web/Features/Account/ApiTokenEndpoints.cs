@@ -28,11 +28,17 @@ public static class ApiTokenEndpoints
             .AllowAnonymous()
             .DisableAntiforgery()
             .Accepts<RefreshRequest>("application/json")
+            .Produces<AccessTokenResponse>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .WithName("refreshToken")
             .WithSummary("Đổi refresh token lấy access token mới (refresh token dùng được 14 ngày, hết hiệu lực khi đăng xuất, đổi mật khẩu hoặc bị khóa).");
         api.MapPost("/auth/logout", LogoutAsync)
             .RequireAuthorization(Policies.Api)
             .DisableAntiforgery()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
             .WithName("logout")
             .WithSummary("Đăng xuất ứng dụng: mọi refresh token đã cấp cho tài khoản không dùng được nữa.");
         return api;
