@@ -47,7 +47,7 @@ public class SignedPdfParserTests
     [InlineData("PK\u0003\u0004 a zip file")]
     [InlineData("%PDF-1.7\n1 0 obj << >> endobj\n")]
     [InlineData("")]
-    public void A_file_without_a_pdf_header_and_final_eof_is_not_a_pdf(string text)
+    public void A_file_without_a_pdf_header_or_an_eof_marker_is_not_a_pdf(string text)
     {
         AssertRefused(SignedPdfParser.Parse(HandedOut, CraftedPdf.Ascii(text)), SignatureCheck.Pdf);
     }

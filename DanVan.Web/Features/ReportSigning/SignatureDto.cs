@@ -8,3 +8,6 @@ public sealed record SignatureDto(string Step, string Signer, string? Organisati
     public static SignatureDto Of(SignatureInfo s) =>
         new(SigningSteps.ApiName(s.Step), s.SignerCommonName, s.Organisation, s.SignedAt, s.Issuer, s.Serial, s.Valid, s.Trusted);
 }
+
+/// <summary>The answer to an accepted signed file.</summary>
+public sealed record SignatureAccepted(bool Ok, SignatureDto Signature);

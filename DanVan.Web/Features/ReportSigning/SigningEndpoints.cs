@@ -16,18 +16,23 @@ public static class SigningEndpoints
     public static void MapSigningHandOff(this RouteGroupBuilder api)
     {
         api.MapGet("/signing/{token}/file", DownloadAsync).AllowAnonymous()
-            .WithSummary("Tải tệp cần ký (liên kết dùng một lần, 15 phút; không cần đăng nhập).");
-        api.MapPost("/signing/{token}/signed", UploadAsync).AllowAnonymous().DisableAntiforgery()
-            .WithSummary("Gửi lại tệp PDF đã ký số (application/pdf; liên kết dùng một lần): 200 kết quả kiểm tra, hoặc 422.");
+            .WithSummary("Tải tệp cần ký (liên kết dùng một lần, 15 phút; không cần đăng nhập).")
+            .Produces<Stream>(StatusCodes.Status200OK, "application/pdf")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status410Gone);
+        Upload(api.MapPost("/signing/{token}/signed", UploadAsync).AllowAnonymous().DisableAntiforgery()
+            .WithSummary("Gửi lại tệp PDF đã ký số (application/pdf; liên kết dùng một lần): 200 kết quả kiểm tra, hoặc 422.")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status410Gone));
     }
 
     /// <summary>POST /periods/{period}/report/signing and /report/signatures, in the report group.</summary>
     public static void MapSigningOfReport(this RouteGroupBuilder report)
     {
         report.MapPost("/report/signing", OpenAsync)
-            .WithSummary("Mở phiên ký số: {\"step\": \"leader\"} (lãnh đạo) hoặc {\"step\": \"agency\"} (văn thư) → downloadUrl, uploadUrl, expiresAt.");
-        report.MapPost("/report/signatures", UploadSignedInAsync)
-            .WithSummary("Gửi tệp PDF đã ký số bằng công cụ bất kỳ (?step=leader|agency, application/pdf).");
+            .WithSummary("Mở phiên ký số: {\"step\": \"leader\"} (lãnh đạo) hoặc {\"step\": \"agency\"} (văn thư) → downloadUrl, uploadUrl, expiresAt.")
+            .Produces<SessionUrls>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        Upload(report.MapPost("/report/signatures", UploadSignedInAsync)
+            .WithSummary("Gửi tệp PDF đã ký số bằng công cụ bất kỳ (?step=leader|agency, application/pdf).")
+            .ProducesValidationProblem());
     }
 
     private static async Task<IResult> OpenAsync(string period, SigningRequest? body, HttpRequest request, IConfiguration configuration,
@@ -37,6 +42,11 @@ public static class SigningEndpoints
         if (SigningSteps.Parse(body?.Step) is not { } step) return BadStep();
         return ToResult(await signing.OpenSessionAsync(period, step, BaseUrl(request, configuration), ct));
     }
+
+    /// <summary>The contract of an upload: the accepted signature, or why the file was refused.</summary>
+    private static void Upload(RouteHandlerBuilder endpoint) =>
+        endpoint.Produces<SignatureAccepted>().ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
     /// <summary>App:PublicBaseUrl when set (behind a proxy), else the request's own origin.</summary>
     public static string BaseUrl(HttpRequest request, IConfiguration configuration) =>
@@ -86,8 +96,8 @@ public static class SigningEndpoints
 
     public static IResult ToResult(SigningResult result) => result.Outcome switch
     {
-        SigningOutcome.Ok when result.Urls is { } urls => Results.Ok(new { urls.DownloadUrl, urls.UploadUrl, urls.ExpiresAt }),
-        SigningOutcome.Ok => Results.Ok(new { ok = true, signature = SignatureDto.Of(result.Verification!.Signature!) }),
+        SigningOutcome.Ok when result.Urls is { } urls => Results.Ok(urls),
+        SigningOutcome.Ok => Results.Ok(new SignatureAccepted(true, SignatureDto.Of(result.Verification!.Signature!))),
         SigningOutcome.Refused => Results.Problem(result.Message, statusCode: StatusCodes.Status422UnprocessableEntity, title: "Tệp đã ký không được chấp nhận",
             extensions: new Dictionary<string, object?> { ["failedCheck"] = result.Verification?.FailedCheck }),
         SigningOutcome.NotFound => Results.Problem("Không tìm thấy phiên ký hoặc báo cáo.", statusCode: StatusCodes.Status404NotFound, title: "Không tìm thấy"),
