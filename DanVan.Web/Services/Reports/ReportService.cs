@@ -24,11 +24,6 @@ public sealed class ReportService(
     DanVan.Web.Features.SeparationOfDuties.SeparationOfDuties duties)
 {
 
-    public static readonly JsonSerializerOptions SnapshotJson = new(JsonSerializerDefaults.Web)
-    {
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     private sealed record Loaded(ReportingPeriod Period, Report? Report, DocumentInputs Inputs, IReadOnlyDictionary<string, string> UnitOfCode);
 
     public bool CanRead => currentUser.CanReadAllUnits;
@@ -177,7 +172,7 @@ public sealed class ReportService(
             var document = DocumentBuilder.Build(loaded.Inputs);
             var pdf = renderer.Pdf(document);
             var sha = Convert.ToHexStringLower(SHA256.HashData(pdf));
-            report.Issue(JsonSerializer.Serialize(document, SnapshotJson), pdf, sha, currentUser.Name, clock.GetUtcNow());
+            report.Issue(Features.Reports.ReportSnapshot.Serialize(document), pdf, sha, currentUser.Name, clock.GetUtcNow());
             logger.LogInformation("Report {Period} issued by {User}, PDF SHA-256 {Sha}", loaded.Period.Code, currentUser.Name, sha);
         }, ct);
 
@@ -216,8 +211,7 @@ public sealed class ReportService(
         return renderer.Html(document, FigureLink(loaded));
     }
 
-    private static ReportDocument Deserialize(string json) =>
-        JsonSerializer.Deserialize<ReportDocument>(json, SnapshotJson) ?? throw new InvalidOperationException("Empty report snapshot.");
+    private static ReportDocument Deserialize(string json) => Features.Reports.ReportSnapshot.Deserialize(json);
 
     private async Task<Report> TrackedReportAsync(Loaded loaded, CancellationToken ct)
     {
