@@ -11,14 +11,17 @@ namespace DanVan.Web.Controllers;
 /// one unit also for that unit's own staff. Unit staff never see the office-wide figures nor another unit's.
 /// </summary>
 [Route("dashboard")]
-public sealed class DashboardController(DashboardService dashboard, Access access) : Controller
+public sealed class DashboardController(
+    DashboardService dashboard, Access access, DanVan.Web.Features.Notifications.TimelinessService timeliness) : Controller
 {
     [HttpGet("")]
     [Authorize(Policy = Policies.ReadAll)]
     public async Task<IActionResult> Index([FromQuery] string? period, CancellationToken ct)
     {
         var model = await dashboard.OfficeAsync(period, ct);
-        return model is null ? NotFound() : View(model);
+        if (model is null) return NotFound();
+        ViewData["Timeliness"] = await timeliness.ForPeriodAsync(model.Period.Code, ct);
+        return View(model);
     }
 
     /// <summary>The same dashboard laid out for one A4 landscape sheet per section, charts with their tables.</summary>

@@ -8,7 +8,7 @@ namespace DanVan.Web.Controllers;
 
 /// <summary>The compiler's completeness board and review actions; the admin's reopen.</summary>
 [Route("review/{period}")]
-public sealed class ReviewController(ReviewService review) : Controller
+public sealed class ReviewController(ReviewService review, DanVan.Web.Features.Notifications.TimelinessService timeliness) : Controller
 {
     [HttpGet("")]
     [Authorize(Policy = Infrastructure.Policies.ReadAll)]
@@ -18,6 +18,7 @@ public sealed class ReviewController(ReviewService review) : Controller
         if (board is null) return NotFound();
         ViewData["Message"] = TempData["Message"];
         ViewData["MessageKind"] = TempData["MessageKind"];
+        ViewData["Timeliness"] = await timeliness.ForPeriodAsync(period, ct);
         return View(board);
     }
 

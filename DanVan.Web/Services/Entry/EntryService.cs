@@ -17,7 +17,9 @@ namespace DanVan.Web.Services.Entry;
 /// The unit's daily work on one (period, unit) submission: read it, save a draft, send it. Pages and API share it.
 /// Every write is one SaveChanges (one transaction) holding values and their audit entries together.
 /// </summary>
-public sealed class EntryService(DanVanDbContext db, CurrentUser currentUser, Access access, TimeProvider clock, ILogger<EntryService> logger)
+public sealed class EntryService(
+    DanVanDbContext db, CurrentUser currentUser, Access access, TimeProvider clock, ILogger<EntryService> logger,
+    DanVan.Web.Features.Notifications.Notifier notifier)
 {
     private const int MaxRetries = 10;
 
@@ -190,6 +192,7 @@ public sealed class EntryService(DanVanDbContext db, CurrentUser currentUser, Ac
             try
             {
                 audits.Add(submission.Submit(ctx.Entered, violations, new Dictionary<string, string>(), user, now));
+                await notifier.SubmissionSentAsync(ctx.Period, new UnitRef(ctx.Unit.Id, ctx.Unit.Code, ctx.Unit.Name), ct);
             }
             catch (DomainException ex)
             {

@@ -23,7 +23,8 @@ public sealed record PeriodViolation(string UnitCode, string Rule, string Messag
 
 /// <summary>The compiler's side: completeness board, accept, return; the admin's reopen.</summary>
 public sealed class ReviewService(
-    DanVanDbContext db, CurrentUser currentUser, Access access, TimeProvider clock, DanVan.Web.Features.SeparationOfDuties.SeparationOfDuties duties)
+    DanVanDbContext db, CurrentUser currentUser, Access access, TimeProvider clock, DanVan.Web.Features.SeparationOfDuties.SeparationOfDuties duties,
+    DanVan.Web.Features.Notifications.Notifier notifier)
 {
     public const int MaxReasonLength = 1000;
     private const string ReasonTooLong = "Lý do quá dài (tối đa 1.000 ký tự).";
@@ -120,6 +121,10 @@ public sealed class ReviewService(
         try
         {
             db.AuditEntries.Add(action(submission, currentUser.Name, clock.GetUtcNow()));
+            // The unit hears of it in the same transaction (decision 0025).
+            var unitRef = new UnitRef(unit.Id, unit.Code, unit.Name);
+            if (accepting) await notifier.SubmissionAcceptedAsync(period, unitRef, ct);
+            else await notifier.SubmissionReturnedAsync(period, unitRef, submission.ReturnComment ?? "", ct);
             await db.SaveChangesAsync(ct);
             return ServiceResult.Ok();
         }

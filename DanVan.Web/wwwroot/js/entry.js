@@ -28,7 +28,7 @@
             var out = document.getElementById(idOf(code));
             if (!out) return;
             var value = VnFormula.evaluate(data.formulas[code], currentValue, previous, data.formulas);
-            out.textContent = data.kinds[code] === 'percent' ? VnNumber.percent(value) : VnNumber.format(value, 2);
+            out.textContent = data.kinds[code] === 'percent' ? VnNumber.rate(value, 1) : VnNumber.format(value, 2);
         });
     }
 
