@@ -10,8 +10,9 @@ public sealed class OpenApiDocumentTests(DanVanFactory app)
 {
     private static readonly string[] Methods = ["get", "put", "post", "delete", "patch"];
 
-    /// <summary>What a client calls before it holds an access token.</summary>
-    private static readonly string[] Anonymous = ["/api/v1/auth/login", "/api/v1/auth/refresh"];
+    /// <summary>What a client calls before it holds an access token, and the signing tool's one-time URLs (decision 0022).</summary>
+    private static readonly string[] Anonymous =
+        ["/api/v1/auth/login", "/api/v1/auth/refresh", "/api/v1/signing/{token}/file", "/api/v1/signing/{token}/signed"];
 
     [Fact]
     public async Task The_document_is_served_to_a_bearer_token_client()

@@ -16,8 +16,13 @@ public static class SigningEndpoints
     public static void MapSigningHandOff(this RouteGroupBuilder api)
     {
         api.MapGet("/signing/{token}/file", DownloadAsync).AllowAnonymous()
+            .Produces<Stream>(StatusCodes.Status200OK, ReportRenderer.PdfContentType)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status410Gone)
             .WithSummary("Tải tệp cần ký (liên kết dùng một lần, 15 phút; không cần đăng nhập).");
         api.MapPost("/signing/{token}/signed", UploadAsync).AllowAnonymous().DisableAntiforgery()
+            .Produces<SignatureAcceptedDto>()
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status410Gone)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithSummary("Gửi lại tệp PDF đã ký số (application/pdf; liên kết dùng một lần): 200 kết quả kiểm tra, hoặc 422.");
     }
 
@@ -25,8 +30,11 @@ public static class SigningEndpoints
     public static void MapSigningOfReport(this RouteGroupBuilder report)
     {
         report.MapPost("/report/signing", OpenAsync)
+            .Produces<SessionUrls>().ProducesValidationProblem()
             .WithSummary("Mở phiên ký số: {\"step\": \"leader\"} (lãnh đạo) hoặc {\"step\": \"agency\"} (văn thư) → downloadUrl, uploadUrl, expiresAt.");
         report.MapPost("/report/signatures", UploadSignedInAsync)
+            .Produces<SignatureAcceptedDto>().ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithSummary("Gửi tệp PDF đã ký số bằng công cụ bất kỳ (?step=leader|agency, application/pdf).");
     }
 
