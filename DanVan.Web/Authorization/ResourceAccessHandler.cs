@@ -34,9 +34,10 @@ public sealed class ResourceAccessHandler(CurrentUser currentUser) : IAuthorizat
             (UnitSheet, nameof(Operations.Administer)) => isIn(Roles.Admin),
             (PeriodResource, nameof(Operations.Read)) => readsAll,
             (PeriodResource, nameof(Operations.Administer)) => isIn(Roles.Admin),
-            (ReportResource, nameof(Operations.Read)) => readsAll,
+            (ReportResource, nameof(Operations.Read)) => readsAll || isIn(Roles.Clerk),
             (ReportResource, nameof(Operations.Review)) => isIn(Roles.Compiler),
             (ReportResource, nameof(Operations.Approve)) => isIn(Roles.Leader),
+            (ReportResource, nameof(Operations.Administer)) => isIn(Roles.Clerk), // văn thư issues (ban hành) the signed report
             _ => false,
         };
     }

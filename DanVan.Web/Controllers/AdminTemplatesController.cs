@@ -1,3 +1,4 @@
+using DanVan.Web.Infrastructure.ServiceResults;
 using DanVan.Data.Templates;
 using DanVan.Web.Infrastructure;
 using DanVan.Web.Models.Admin.Templates;
@@ -24,9 +25,9 @@ public sealed class AdminTemplatesController(TemplateAdminService templates) : C
     public async Task<IActionResult> Draft(CancellationToken ct)
     {
         var result = await templates.CreateDraftAsync(ct);
-        if (result.Outcome != TemplateOutcome.Ok) return await IndexWithAsync(result, ct);
+        if (!result.IsOk) return await IndexWithAsync(result, ct);
         Flash(result.Message, "success");
-        return Redirect($"/admin/templates/{result.Id}");
+        return Redirect($"/admin/templates/{result.Value}");
     }
 
     [HttpPost("import")]
@@ -36,15 +37,15 @@ public sealed class AdminTemplatesController(TemplateAdminService templates) : C
     {
         await using var stream = file?.OpenReadStream();
         var result = await templates.ImportAsync(stream, file?.Length ?? 0, ct);
-        if (result.Outcome != TemplateOutcome.Ok) return await IndexWithAsync(result, ct);
+        if (!result.IsOk) return await IndexWithAsync(result, ct);
         Flash(result.Message, "success");
-        return Redirect($"/admin/templates/{result.Id}");
+        return Redirect($"/admin/templates/{result.Value}");
     }
 
-    private async Task<IActionResult> IndexWithAsync(TemplateResult result, CancellationToken ct)
+    private async Task<IActionResult> IndexWithAsync(ServiceResult<int?> result, CancellationToken ct)
     {
-        Response.StatusCode = result.Outcome == TemplateOutcome.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
-        var problems = result.Errors?.Where(e => e.Key.StartsWith("problem", StringComparison.Ordinal)).Select(e => e.Value).ToList() ?? [];
+        Response.StatusCode = result.Status == ServiceStatus.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
+        var problems = result.Errors.Where(e => e.Key.StartsWith("problem", StringComparison.Ordinal)).Select(e => e.Value).ToList() ?? [];
         return View(Folder + "Index.cshtml", new VersionsPage(await templates.VersionsAsync(ct), result.Message, "danger", problems));
     }
 
@@ -74,7 +75,7 @@ public sealed class AdminTemplatesController(TemplateAdminService templates) : C
     public async Task<IActionResult> Discard(int id, [FromForm] string? stamp, CancellationToken ct)
     {
         var result = await templates.DiscardAsync(id, stamp, ct);
-        if (result.Outcome == TemplateOutcome.Ok)
+        if (result.Status == ServiceStatus.Ok)
         {
             Flash(result.Message, "success");
             return Redirect("/admin/templates");
@@ -109,13 +110,13 @@ public sealed class AdminTemplatesController(TemplateAdminService templates) : C
     public async Task<IActionResult> UpdateIndicator(int id, int indicatorId, IndicatorForm form, CancellationToken ct)
     {
         var result = await templates.UpdateIndicatorAsync(id, indicatorId, form, ct);
-        if (result.Outcome == TemplateOutcome.NotFound) return NotFound();
-        if (result.Outcome == TemplateOutcome.Ok) return Done(result, $"/admin/templates/{id}/indicators#i-{indicatorId}");
+        if (result.Status == ServiceStatus.NotFound) return NotFound();
+        if (result.Status == ServiceStatus.Ok) return Done(result, $"/admin/templates/{id}/indicators#i-{indicatorId}");
         var view = await templates.ViewAsync(id, ct);
         var row = view?.Indicators.FirstOrDefault(i => i.Id == indicatorId);
         if (view is null || row is null) return NotFound();
         SetStatus(result);
-        form.Stamp = result.Outcome == TemplateOutcome.Conflict ? form.Stamp : view.Stamp;
+        form.Stamp = result.Status == ServiceStatus.Conflict ? form.Stamp : view.Stamp;
         return View(Folder + "Indicator.cshtml", new IndicatorPage(Page(view, "indicators", result), row, form));
     }
 
@@ -172,26 +173,26 @@ public sealed class AdminTemplatesController(TemplateAdminService templates) : C
     /// <summary>"Thử trên kỳ" shows the dry run without saving; "Lưu" saves (and shows nothing else on success).</summary>
     private async Task<IActionResult> RulePostAsync(int id, int? ruleId, RuleForm form, CancellationToken ct)
     {
-        TemplateResult? result = null;
+        ServiceResult<int?>? result = null;
         DryRunResult? dryRun = null;
         if (form.Intent == "check")
         {
             var (errors, run) = await templates.DryRunAsync(id, form, ct);
-            if (errors is not null) result = TemplateResult.Invalid("Chưa thử được quy tắc: vui lòng sửa các ô được đánh dấu.", errors);
+            if (errors is not null) result = ServiceResult.Invalid(errors, "Chưa thử được quy tắc: vui lòng sửa các ô được đánh dấu.");
             dryRun = run;
         }
         else
         {
             result = await templates.SaveRuleAsync(id, ruleId, form, ct);
-            if (result.Outcome == TemplateOutcome.NotFound) return NotFound();
-            if (result.Outcome == TemplateOutcome.Ok) return Done(result, $"/admin/templates/{id}/rules");
+            if (result.Status == ServiceStatus.NotFound) return NotFound();
+            if (result.Status == ServiceStatus.Ok) return Done(result, $"/admin/templates/{id}/rules");
         }
         var view = await templates.ViewAsync(id, ct);
         if (view is null) return NotFound();
         var rule = ruleId is null ? null : view.Rules.FirstOrDefault(r => r.Id == ruleId);
         if (ruleId is not null && rule is null) return NotFound();
         if (result is not null) SetStatus(result);
-        if (result?.Outcome != TemplateOutcome.Conflict) form.Stamp = view.Stamp;
+        if (result?.Status != ServiceStatus.Conflict) form.Stamp = view.Stamp;
         return View(Folder + "Rule.cshtml", new RulePage(Page(view, "rules", result), rule, form, dryRun));
     }
 
@@ -226,13 +227,13 @@ public sealed class AdminTemplatesController(TemplateAdminService templates) : C
     public async Task<IActionResult> UpdateSection(int id, int sectionId, SectionForm form, CancellationToken ct)
     {
         var result = await templates.UpdateSectionAsync(id, sectionId, form, ct);
-        if (result.Outcome == TemplateOutcome.NotFound) return NotFound();
-        if (result.Outcome == TemplateOutcome.Ok) return Done(result, $"/admin/templates/{id}/outline#s-{sectionId}");
+        if (result.Status == ServiceStatus.NotFound) return NotFound();
+        if (result.Status == ServiceStatus.Ok) return Done(result, $"/admin/templates/{id}/outline#s-{sectionId}");
         var view = await templates.ViewAsync(id, ct);
         var section = view?.Sections.FirstOrDefault(s => s.Id == sectionId);
         if (view is null || section is null) return NotFound();
         SetStatus(result);
-        if (result.Outcome != TemplateOutcome.Conflict) form.Stamp = view.Stamp;
+        if (result.Status != ServiceStatus.Conflict) form.Stamp = view.Stamp;
         form.Parent = section.ParentKey ?? "";
         form.Key = section.Key;
         return View(Folder + "Section.cshtml", new SectionPage(Page(view, "outline", result), section, form));
@@ -282,27 +283,27 @@ public sealed class AdminTemplatesController(TemplateAdminService templates) : C
     }
 
     /// <summary>Success: message and redirect (PRG). Refusal: the same page again, with the posted form and its messages.</summary>
-    private async Task<IActionResult> AfterAsync(int id, string tab, TemplateResult result, string success, string viewName, IStampedForm? form, CancellationToken ct)
+    private async Task<IActionResult> AfterAsync(int id, string tab, ServiceResult<int?> result, string success, string viewName, IStampedForm? form, CancellationToken ct)
     {
-        if (result.Outcome == TemplateOutcome.NotFound) return NotFound();
-        if (result.Outcome == TemplateOutcome.Ok) return Done(result, success);
+        if (result.Status == ServiceStatus.NotFound) return NotFound();
+        if (result.Status == ServiceStatus.Ok) return Done(result, success);
         var view = await templates.ViewAsync(id, ct);
         if (view is null) return NotFound();
         SetStatus(result);
         // A refused form keeps what was typed; it is re-posted with the current stamp only when nobody else changed the draft.
-        if (form is IStampedForm stamped && result.Outcome != TemplateOutcome.Conflict) stamped.Stamp = view.Stamp;
+        if (form is IStampedForm stamped && result.Status != ServiceStatus.Conflict) stamped.Stamp = view.Stamp;
         ViewData["Form"] = form;
         return View(Folder + viewName + ".cshtml", Page(view, tab, result));
     }
 
-    private IActionResult Done(TemplateResult result, string url)
+    private IActionResult Done(ServiceResult<int?> result, string url)
     {
         Flash(result.Message, "success");
         return Redirect(url);
     }
 
-    private void SetStatus(TemplateResult result) =>
-        Response.StatusCode = result.Outcome == TemplateOutcome.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
+    private void SetStatus(ServiceResult<int?> result) =>
+        Response.StatusCode = result.Status == ServiceStatus.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
 
     private void Flash(string? message, string kind)
     {
@@ -310,7 +311,7 @@ public sealed class AdminTemplatesController(TemplateAdminService templates) : C
         TempData["MessageKind"] = kind;
     }
 
-    private TemplatePage Page(TemplateView view, string tab, TemplateResult? result) => result is null
+    private TemplatePage Page(TemplateView view, string tab, ServiceResult<int?>? result) => result is null
         ? new TemplatePage(view, tab, TempData["Message"] as string, TempData["MessageKind"] as string ?? "success", null)
-        : new TemplatePage(view, tab, result.Message, result.Outcome == TemplateOutcome.Conflict ? "warning" : "danger", result.Errors);
+        : new TemplatePage(view, tab, result.Message, result.Status == ServiceStatus.Conflict ? "warning" : "danger", result.Errors);
 }

@@ -78,7 +78,7 @@ public sealed class ReportWorkflowService(
             var pdf = renderer.Pdf(document);
             var sha = Convert.ToHexStringLower(SHA256.HashData(pdf));
             var now = clock.GetUtcNow();
-            report.Approve(JsonSerializer.Serialize(document, ReportService.SnapshotJson), pdf, sha, currentUser.Name, now,
+            report.Approve(Features.Reports.ReportSnapshot.Serialize(document), pdf, sha, currentUser.Name, now,
                 signing.Value.Required != SigningRequirement.None);
             Audit(AuditActions.ReportApproved, loaded, newValue: sha);
             if (report.State == ReportState.Issued) Audit(AuditActions.ReportIssued, loaded, newValue: sha);

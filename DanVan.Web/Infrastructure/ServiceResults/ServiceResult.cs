@@ -33,6 +33,9 @@ public sealed record ServiceResult
 
     public static ServiceResult Invalid(IReadOnlyDictionary<string, string> errors, string? message = null) => new(ServiceStatus.Invalid, errors, message);
 
+    /// <summary>Invalid as a whole, no single field to point at (a move that cannot be made, a file that cannot be read).</summary>
+    public static ServiceResult Invalid(string message) => new(ServiceStatus.Invalid, null, message);
+
     public static ServiceResult Invalid(string field, string message) =>
         new(ServiceStatus.Invalid, new Dictionary<string, string> { [field] = message }, message);
 

@@ -24,11 +24,6 @@ namespace DanVan.Web.Services.Reports;
 public sealed class ReportService(DanVanDbContext db, CurrentUser currentUser, ReportRenderer renderer, ReportSigningService signing)
 {
 
-    public static readonly JsonSerializerOptions SnapshotJson = new(JsonSerializerDefaults.Web)
-    {
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     internal sealed record Loaded(ReportingPeriod Period, Report? Report, DocumentInputs Inputs, IReadOnlyDictionary<string, string> UnitOfCode);
 
     public bool CanRead => currentUser.CanReadReports;
@@ -212,8 +207,7 @@ public sealed class ReportService(DanVanDbContext db, CurrentUser currentUser, R
         await db.ReportRevisions.AsNoTracking().Where(r => r.ReportId == report.Id).OrderByDescending(r => r.Id).Select(r => r.Bytes).FirstOrDefaultAsync(ct)
         ?? report.PdfBytes!;
 
-    private static ReportDocument Deserialize(string json) =>
-        JsonSerializer.Deserialize<ReportDocument>(json, SnapshotJson) ?? throw new InvalidOperationException("Empty report snapshot.");
+    private static ReportDocument Deserialize(string json) => Features.Reports.ReportSnapshot.Deserialize(json);
 
     internal async Task<Report> TrackedReportAsync(Loaded loaded, CancellationToken ct)
     {

@@ -21,67 +21,13 @@
         return r.error || r.blank ? null : r.value;
     }
 
-    // A small evaluator for the formula language (codes, numbers, + - * /, parentheses, PREV(code)).
-    function evaluate(text, lookup, depth) {
-        var pos = 0;
-        function peek() { while (pos < text.length && text[pos] === ' ') pos++; return text[pos]; }
-        function sum() {
-            var left = product();
-            for (;;) {
-                var c = peek();
-                if (c !== '+' && c !== '-') return left;
-                pos++;
-                var right = product();
-                left = left === null || right === null ? null : (c === '+' ? left + right : left - right);
-            }
-        }
-        function product() {
-            var left = unary();
-            for (;;) {
-                var c = peek();
-                if (c !== '*' && c !== '/') return left;
-                pos++;
-                var right = unary();
-                if (left === null || right === null) left = null;
-                else if (c === '*') left = left * right;
-                else left = right === 0 ? null : left / right;
-            }
-        }
-        function unary() {
-            if (peek() === '-') { pos++; var v = unary(); return v === null ? null : -v; }
-            return primary();
-        }
-        function primary() {
-            var c = peek();
-            if (c === '(') { pos++; var v = sum(); peek(); pos++; return v; }
-            var m = /^[0-9]+(\.[0-9]+)?/.exec(text.substring(pos));
-            if (m) { pos += m[0].length; return Number(m[0]); }
-            m = /^[A-Za-z][A-Za-z0-9_.]*/.exec(text.substring(pos));
-            if (!m) throw new Error('bad formula');
-            var name = m[0].replace(/\.+$/, '');
-            pos += name.length;
-            if (peek() === '(') {
-                pos++;
-                var inner = /^[A-Za-z][A-Za-z0-9_.]*/.exec(text.substring(pos))[0].replace(/\.+$/, '');
-                pos += inner.length; peek(); pos++;
-                var prev = data.previous[inner.toUpperCase()];
-                return prev === undefined ? null : prev;
-            }
-            return lookup(name.toUpperCase(), depth);
-        }
-        return sum();
-    }
-
-    function lookup(code, depth) {
-        if (data.formulas[code] && depth < 20) return evaluate(data.formulas[code], lookup, depth + 1);
-        return currentValue(code);
-    }
+    function previous(code) { var v = data.previous[code]; return v === undefined ? null : v; }
 
     function recompute() {
         Object.keys(data.formulas).forEach(function (code) {
             var out = document.getElementById(idOf(code));
             if (!out) return;
-            var value = evaluate(data.formulas[code], lookup, 0);
+            var value = VnFormula.evaluate(data.formulas[code], currentValue, previous, data.formulas);
             out.textContent = data.kinds[code] === 'percent' ? VnNumber.rate(value, 1) : VnNumber.format(value, 2);
         });
     }

@@ -1,3 +1,4 @@
+using DanVan.Web.Infrastructure.ServiceResults;
 using DanVan.Data.Templates;
 using DanVan.Domain.Expressions;
 using DanVan.Domain.Indicators;
@@ -23,7 +24,7 @@ public sealed partial class TemplateAdminService
         _ => "Chữ",
     };
 
-    public Task<TemplateResult> AddIndicatorAsync(int id, IndicatorForm form, CancellationToken ct) =>
+    public Task<ServiceResult<int?>> AddIndicatorAsync(int id, IndicatorForm form, CancellationToken ct) =>
         EditAsync(id, form.Stamp, draft =>
         {
             var errors = CheckIndicator(form, draft, null, out var unit, out var kind);
@@ -35,20 +36,20 @@ public sealed partial class TemplateAdminService
                 errors[nameof(form.Code)] = draft.Retired.Contains(code)
                     ? $"Mã {code} đã có (đang ngừng sử dụng): hãy khôi phục chỉ tiêu đó thay vì thêm mới."
                     : $"Mã {code} đã có trong đề cương.";
-            if (errors.Count > 0) return Task.FromResult<TemplateResult?>(TemplateResult.Invalid(errors));
+            if (errors.Count > 0) return Task.FromResult<ServiceResult<int?>?>(ServiceResult.Invalid(errors, "Chưa lưu: vui lòng sửa các ô được đánh dấu."));
 
             var indicator = Indicator.Create(draft.Template.Id, code, Clean(form.Name)!, Clean(form.Measure) ?? "", kind, unit!.Id,
                 form.Group!, (draft.Indicators.Count == 0 ? 0 : draft.Indicators.Max(i => i.SortOrder)) + 1, form.Required, Clean(form.Formula));
             db.Indicators.Add(indicator);
             Audit(draft, TemplateAudit.IndicatorAdded, indicator.Code, null, Describe(indicator, unit.Code));
-            return Task.FromResult<TemplateResult?>(null);
+            return Task.FromResult<ServiceResult<int?>?>(null);
         }, $"Đã thêm chỉ tiêu {form.Code?.Trim().ToUpperInvariant()}.", ct);
 
-    public Task<TemplateResult> UpdateIndicatorAsync(int id, int indicatorId, IndicatorForm form, CancellationToken ct) =>
+    public Task<ServiceResult<int?>> UpdateIndicatorAsync(int id, int indicatorId, IndicatorForm form, CancellationToken ct) =>
         EditIndicatorAsync(id, indicatorId, form.Stamp, (draft, indicator) =>
         {
             var errors = CheckIndicator(form, draft, indicator, out var unit, out var kind);
-            if (errors.Count > 0) return TemplateResult.Invalid(errors);
+            if (errors.Count > 0) return ServiceResult.Invalid(errors, "Chưa lưu: vui lòng sửa các ô được đánh dấu.");
             var before = Describe(indicator, UnitCode(draft, indicator.UnitId));
             var groupChanged = indicator.GroupKey != form.Group;
             indicator.Update(Clean(form.Name)!, Clean(form.Measure) ?? "", kind, unit!.Id, form.Group!, form.Required, Clean(form.Formula));
@@ -59,13 +60,13 @@ public sealed partial class TemplateAdminService
         }, "Đã lưu chỉ tiêu.", ct);
 
     /// <summary>Up or down among the figures of the same section (the order of the entry form and the report).</summary>
-    public Task<TemplateResult> MoveIndicatorAsync(int id, int indicatorId, MoveForm form, CancellationToken ct) =>
+    public Task<ServiceResult<int?>> MoveIndicatorAsync(int id, int indicatorId, MoveForm form, CancellationToken ct) =>
         EditIndicatorAsync(id, indicatorId, form.Stamp, (draft, indicator) =>
         {
             var group = draft.Indicators.Where(i => i.GroupKey == indicator.GroupKey).OrderBy(i => i.SortOrder).ThenBy(i => i.Id).ToList();
             var index = group.IndexOf(indicator);
             var target = form.Direction == "up" ? index - 1 : form.Direction == "down" ? index + 1 : -1;
-            if (target < 0 || target >= group.Count) return TemplateResult.Invalid("Chỉ tiêu đã ở đầu hoặc cuối mục, không chuyển được nữa.");
+            if (target < 0 || target >= group.Count) return ServiceResult.Invalid("Chỉ tiêu đã ở đầu hoặc cuối mục, không chuyển được nữa.");
             var other = group[target];
             var (a, b) = (indicator.SortOrder, other.SortOrder);
             if (a == b) b = a + (target > index ? 1 : -1);
@@ -76,53 +77,53 @@ public sealed partial class TemplateAdminService
         }, "Đã đổi thứ tự chỉ tiêu.", ct);
 
     /// <summary>Ngừng sử dụng: not entered nor reported in periods opened with this version; past periods keep it.</summary>
-    public Task<TemplateResult> RetireIndicatorAsync(int id, int indicatorId, string? stamp, CancellationToken ct) =>
+    public Task<ServiceResult<int?>> RetireIndicatorAsync(int id, int indicatorId, string? stamp, CancellationToken ct) =>
         EditIndicatorAsync(id, indicatorId, stamp, (draft, indicator) =>
         {
-            if (indicator.IsRetired) return TemplateResult.Invalid($"Chỉ tiêu {indicator.Code} đã ngừng sử dụng.");
+            if (indicator.IsRetired) return ServiceResult.Invalid($"Chỉ tiêu {indicator.Code} đã ngừng sử dụng.");
             var users = Users(draft, indicator.Code);
             if (users.Count > 0)
-                return TemplateResult.Invalid($"Chỉ tiêu {indicator.Code} còn được dùng ở: {string.Join("; ", users)}. Hãy sửa các chỗ đó trước khi ngừng sử dụng chỉ tiêu.");
+                return ServiceResult.Invalid($"Chỉ tiêu {indicator.Code} còn được dùng ở: {string.Join("; ", users)}. Hãy sửa các chỗ đó trước khi ngừng sử dụng chỉ tiêu.");
             indicator.Retire();
             Audit(draft, TemplateAudit.IndicatorRetired, indicator.Code, null, null);
             return null;
         }, "Đã ngừng sử dụng chỉ tiêu: các kỳ mở với phiên bản này sẽ không nhập và không báo cáo chỉ tiêu đó; các kỳ trước giữ nguyên số liệu.", ct);
 
-    public Task<TemplateResult> RestoreIndicatorAsync(int id, int indicatorId, string? stamp, CancellationToken ct) =>
+    public Task<ServiceResult<int?>> RestoreIndicatorAsync(int id, int indicatorId, string? stamp, CancellationToken ct) =>
         EditIndicatorAsync(id, indicatorId, stamp, (draft, indicator) =>
         {
-            if (!indicator.IsRetired) return TemplateResult.Invalid($"Chỉ tiêu {indicator.Code} đang được sử dụng.");
+            if (!indicator.IsRetired) return ServiceResult.Invalid($"Chỉ tiêu {indicator.Code} đang được sử dụng.");
             indicator.Restore();
             Audit(draft, TemplateAudit.IndicatorRestored, indicator.Code, null, null);
             return null;
         }, "Đã khôi phục chỉ tiêu.", ct);
 
     /// <summary>Only an indicator without values anywhere may be deleted (usually one added in this draft).</summary>
-    public Task<TemplateResult> DeleteIndicatorAsync(int id, int indicatorId, string? stamp, CancellationToken ct) =>
+    public Task<ServiceResult<int?>> DeleteIndicatorAsync(int id, int indicatorId, string? stamp, CancellationToken ct) =>
         EditAsync(id, stamp, async draft =>
         {
             var indicator = draft.Indicators.FirstOrDefault(i => i.Id == indicatorId);
-            if (indicator is null) return TemplateResult.NotFound;
+            if (indicator is null) return ServiceResult.NotFound;
             var code = indicator.Code;
             var hasValues = await (from i in db.Indicators.AsNoTracking()
                                    join v in db.Values.AsNoTracking() on i.Id equals v.IndicatorId
                                    where i.Code == code
                                    select v.Id).AnyAsync(ct);
             if (hasValues)
-                return TemplateResult.Invalid($"Chỉ tiêu {code} đã có số liệu ở các kỳ trước nên không xóa được; hãy dùng “Ngừng sử dụng”.");
+                return ServiceResult.Invalid($"Chỉ tiêu {code} đã có số liệu ở các kỳ trước nên không xóa được; hãy dùng “Ngừng sử dụng”.");
             var users = Users(draft, code);
             if (users.Count > 0)
-                return TemplateResult.Invalid($"Chỉ tiêu {code} còn được dùng ở: {string.Join("; ", users)}. Hãy sửa các chỗ đó trước khi xóa.");
+                return ServiceResult.Invalid($"Chỉ tiêu {code} còn được dùng ở: {string.Join("; ", users)}. Hãy sửa các chỗ đó trước khi xóa.");
             db.Indicators.Remove(indicator);
             Audit(draft, TemplateAudit.IndicatorDeleted, code, Describe(indicator, UnitCode(draft, indicator.UnitId)), null);
             return null;
         }, "Đã xóa chỉ tiêu.", ct);
 
-    private Task<TemplateResult> EditIndicatorAsync(int id, int indicatorId, string? stamp, Func<Draft, Indicator, TemplateResult?> change, string success, CancellationToken ct) =>
+    private Task<ServiceResult<int?>> EditIndicatorAsync(int id, int indicatorId, string? stamp, Func<Draft, Indicator, ServiceResult<int?>?> change, string success, CancellationToken ct) =>
         EditAsync(id, stamp, draft =>
         {
             var indicator = draft.Indicators.FirstOrDefault(i => i.Id == indicatorId);
-            return Task.FromResult(indicator is null ? TemplateResult.NotFound : change(draft, indicator));
+            return Task.FromResult(indicator is null ? ServiceResult.NotFound : change(draft, indicator));
         }, success, ct);
 
     private Dictionary<string, string> CheckIndicator(IndicatorForm form, Draft draft, Indicator? editing, out Domain.Organization.Unit? unit, out ValueKind kind)

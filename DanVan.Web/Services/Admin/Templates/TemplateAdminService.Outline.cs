@@ -1,10 +1,11 @@
+using DanVan.Web.Infrastructure.ServiceResults;
 using DanVan.Domain.Reports;
 
 namespace DanVan.Web.Services.Admin.Templates;
 
 public sealed partial class TemplateAdminService
 {
-    public Task<TemplateResult> AddSectionAsync(int id, SectionForm form, CancellationToken ct) =>
+    public Task<ServiceResult<int?>> AddSectionAsync(int id, SectionForm form, CancellationToken ct) =>
         EditAsync(id, form.Stamp, draft =>
         {
             var template = draft.Template;
@@ -17,18 +18,18 @@ public sealed partial class TemplateAdminService
             if (string.IsNullOrEmpty(key)) key = template.SuggestKey(parent, form.Title ?? "");
             else if (!ReportTemplate.IsValidKey(key)) errors[nameof(form.Key)] = "Khóa gồm chữ không dấu, số, “.”, “_”, “-”, tối đa 128 ký tự (VD: ketqua.phoihop).";
             else if (template.Section(key) is not null) errors[nameof(form.Key)] = $"Khóa “{key}” đã có.";
-            if (errors.Count > 0) return Task.FromResult<TemplateResult?>(TemplateResult.Invalid(errors));
+            if (errors.Count > 0) return Task.FromResult<ServiceResult<int?>?>(ServiceResult.Invalid(errors, "Chưa lưu: vui lòng sửa các ô được đánh dấu."));
 
             var section = template.AddSection(key, parent, Clean(form.Title) ?? "", Clean(form.DefaultText), writerId, form.RunIn);
             Audit(draft, TemplateAudit.SectionAdded, section.Key, null, Describe(section, draft));
-            return Task.FromResult<TemplateResult?>(null);
+            return Task.FromResult<ServiceResult<int?>?>(null);
         }, "Đã thêm mục vào đề cương.", ct);
 
-    public Task<TemplateResult> UpdateSectionAsync(int id, int sectionId, SectionForm form, CancellationToken ct) =>
+    public Task<ServiceResult<int?>> UpdateSectionAsync(int id, int sectionId, SectionForm form, CancellationToken ct) =>
         EditSectionAsync(id, sectionId, form.Stamp, (draft, section) =>
         {
             var errors = CheckSection(form, draft, out var writerId);
-            if (errors.Count > 0) return TemplateResult.Invalid(errors);
+            if (errors.Count > 0) return ServiceResult.Invalid(errors, "Chưa lưu: vui lòng sửa các ô được đánh dấu.");
             var before = Describe(section, draft);
             draft.Template.UpdateSection(section.Key, Clean(form.Title) ?? "", Clean(form.DefaultText), writerId, form.RunIn);
             Audit(draft, TemplateAudit.SectionChanged, section.Key, before, Describe(section, draft));
@@ -36,7 +37,7 @@ public sealed partial class TemplateAdminService
         }, "Đã lưu mục.", ct);
 
     /// <summary>Up or down among its siblings, or under another parent (none for the top level).</summary>
-    public Task<TemplateResult> MoveSectionAsync(int id, int sectionId, MoveForm form, CancellationToken ct) =>
+    public Task<ServiceResult<int?>> MoveSectionAsync(int id, int sectionId, MoveForm form, CancellationToken ct) =>
         EditSectionAsync(id, sectionId, form.Stamp, (draft, section) =>
         {
             var template = draft.Template;
@@ -46,28 +47,28 @@ public sealed partial class TemplateAdminService
                 case "up" or "down":
                     var siblings = template.ChildrenOf(section.ParentKey);
                     if (form.Direction == "up" ? siblings[0] == section : siblings[^1] == section)
-                        return TemplateResult.Invalid("Mục đã ở đầu hoặc cuối, không chuyển được nữa.");
+                        return ServiceResult.Invalid("Mục đã ở đầu hoặc cuối, không chuyển được nữa.");
                     template.MoveSection(section.Key, form.Direction == "up" ? -1 : 1);
                     break;
                 case "parent":
                     var parent = string.IsNullOrWhiteSpace(form.Parent) ? null : form.Parent.Trim();
                     if (parent is not null && template.Section(parent) is null)
-                        return TemplateResult.Invalid("Mục cha không có trong đề cương.", new Dictionary<string, string> { [nameof(form.Parent)] = "Mục cha không có trong đề cương." });
+                        return ServiceResult.Invalid("Mục cha không có trong đề cương.");
                     template.MoveSectionUnder(section.Key, parent);
                     break;
                 default:
-                    return TemplateResult.Invalid("Chọn cách chuyển mục: lên, xuống hoặc sang mục cha khác.");
+                    return ServiceResult.Invalid("Chọn cách chuyển mục: lên, xuống hoặc sang mục cha khác.");
             }
             Audit(draft, TemplateAudit.SectionMoved, section.Key, before, $"{section.ParentKey ?? "(cấp cao nhất)"} #{section.Order}");
             return null;
         }, "Đã chuyển mục; số thứ tự được đánh lại theo vị trí mới.", ct);
 
-    public Task<TemplateResult> DeleteSectionAsync(int id, int sectionId, string? stamp, CancellationToken ct) =>
+    public Task<ServiceResult<int?>> DeleteSectionAsync(int id, int sectionId, string? stamp, CancellationToken ct) =>
         EditSectionAsync(id, sectionId, stamp, (draft, section) =>
         {
             var grouped = draft.Indicators.Where(i => i.GroupKey == section.Key).Select(i => i.Code).ToList();
             if (grouped.Count > 0)
-                return TemplateResult.Invalid(
+                return ServiceResult.Invalid(
                     $"Không xóa được mục “{Title(section)}”: còn {grouped.Count} chỉ tiêu thuộc mục này ({string.Join(", ", grouped.Take(8))}{(grouped.Count > 8 ? ", …" : "")}). Hãy chuyển các chỉ tiêu sang mục khác trước.");
             var before = Describe(section, draft);
             draft.Template.RemoveSection(section.Key);
@@ -75,11 +76,11 @@ public sealed partial class TemplateAdminService
             return null;
         }, "Đã xóa mục khỏi đề cương.", ct);
 
-    private Task<TemplateResult> EditSectionAsync(int id, int sectionId, string? stamp, Func<Draft, OutlineSection, TemplateResult?> change, string success, CancellationToken ct) =>
+    private Task<ServiceResult<int?>> EditSectionAsync(int id, int sectionId, string? stamp, Func<Draft, OutlineSection, ServiceResult<int?>?> change, string success, CancellationToken ct) =>
         EditAsync(id, stamp, draft =>
         {
             var section = draft.Template.Sections.FirstOrDefault(s => s.Id == sectionId);
-            return Task.FromResult(section is null ? TemplateResult.NotFound : change(draft, section));
+            return Task.FromResult(section is null ? ServiceResult.NotFound : change(draft, section));
         }, success, ct);
 
     private static Dictionary<string, string> CheckSection(SectionForm form, Draft draft, out int? writerId)
@@ -107,41 +108,41 @@ public sealed partial class TemplateAdminService
 
     // ---- appendix ------------------------------------------------------------------------------------------------------
 
-    public Task<TemplateResult> AddAppendixRowAsync(int id, AppendixForm form, CancellationToken ct) =>
+    public Task<ServiceResult<int?>> AddAppendixRowAsync(int id, AppendixForm form, CancellationToken ct) =>
         EditAsync(id, form.Stamp, draft =>
         {
             var errors = CheckAppendix(form, draft);
-            if (errors.Count > 0) return Task.FromResult<TemplateResult?>(TemplateResult.Invalid(errors));
+            if (errors.Count > 0) return Task.FromResult<ServiceResult<int?>?>(ServiceResult.Invalid(errors, "Chưa lưu: vui lòng sửa các ô được đánh dấu."));
             var row = draft.Template.AddAppendixRow(form.Level, Clean(form.Text)!);
             Audit(draft, TemplateAudit.AppendixAdded, null, null, new Data.Templates.AppendixRowDocument(row.Level, row.Text));
-            return Task.FromResult<TemplateResult?>(null);
+            return Task.FromResult<ServiceResult<int?>?>(null);
         }, "Đã thêm dòng phụ lục.", ct);
 
-    public Task<TemplateResult> UpdateAppendixRowAsync(int id, int rowId, AppendixForm form, CancellationToken ct) =>
+    public Task<ServiceResult<int?>> UpdateAppendixRowAsync(int id, int rowId, AppendixForm form, CancellationToken ct) =>
         EditRowAsync(id, rowId, form.Stamp, (draft, row) =>
         {
             var errors = CheckAppendix(form, draft);
-            if (errors.Count > 0) return TemplateResult.Invalid(errors);
+            if (errors.Count > 0) return ServiceResult.Invalid(errors, "Chưa lưu: vui lòng sửa các ô được đánh dấu.");
             var before = new Data.Templates.AppendixRowDocument(row.Level, row.Text);
             draft.Template.UpdateAppendixRow(row.Order, form.Level, Clean(form.Text)!);
             Audit(draft, TemplateAudit.AppendixChanged, null, before, new Data.Templates.AppendixRowDocument(row.Level, row.Text));
             return null;
         }, "Đã lưu dòng phụ lục.", ct);
 
-    public Task<TemplateResult> MoveAppendixRowAsync(int id, int rowId, MoveForm form, CancellationToken ct) =>
+    public Task<ServiceResult<int?>> MoveAppendixRowAsync(int id, int rowId, MoveForm form, CancellationToken ct) =>
         EditRowAsync(id, rowId, form.Stamp, (draft, row) =>
         {
             var offset = form.Direction == "up" ? -1 : form.Direction == "down" ? 1 : 0;
             var target = row.Order + offset;
             if (offset == 0 || target < 1 || target > draft.Template.AppendixRows.Count)
-                return TemplateResult.Invalid("Dòng đã ở đầu hoặc cuối phụ lục, không chuyển được nữa.");
+                return ServiceResult.Invalid("Dòng đã ở đầu hoặc cuối phụ lục, không chuyển được nữa.");
             var before = row.Order;
             draft.Template.MoveAppendixRow(row.Order, offset);
             Audit(draft, TemplateAudit.AppendixMoved, null, $"dòng {before}: {row.Text}", $"dòng {row.Order}");
             return null;
         }, "Đã đổi thứ tự dòng phụ lục.", ct);
 
-    public Task<TemplateResult> DeleteAppendixRowAsync(int id, int rowId, string? stamp, CancellationToken ct) =>
+    public Task<ServiceResult<int?>> DeleteAppendixRowAsync(int id, int rowId, string? stamp, CancellationToken ct) =>
         EditRowAsync(id, rowId, stamp, (draft, row) =>
         {
             var before = new Data.Templates.AppendixRowDocument(row.Level, row.Text);
@@ -150,11 +151,11 @@ public sealed partial class TemplateAdminService
             return null;
         }, "Đã xóa dòng phụ lục.", ct);
 
-    private Task<TemplateResult> EditRowAsync(int id, int rowId, string? stamp, Func<Draft, AppendixRow, TemplateResult?> change, string success, CancellationToken ct) =>
+    private Task<ServiceResult<int?>> EditRowAsync(int id, int rowId, string? stamp, Func<Draft, AppendixRow, ServiceResult<int?>?> change, string success, CancellationToken ct) =>
         EditAsync(id, stamp, draft =>
         {
             var row = draft.Template.AppendixRows.FirstOrDefault(r => r.Id == rowId);
-            return Task.FromResult(row is null ? TemplateResult.NotFound : change(draft, row));
+            return Task.FromResult(row is null ? ServiceResult.NotFound : change(draft, row));
         }, success, ct);
 
     private static Dictionary<string, string> CheckAppendix(AppendixForm form, Draft draft)

@@ -1,3 +1,4 @@
+using DanVan.Web.Infrastructure.ServiceResults;
 using DanVan.Domain.Common;
 using DanVan.Data.Templates;
 using DanVan.Domain.Expressions;
@@ -23,14 +24,14 @@ public sealed partial class TemplateAdminService
     public static string SeverityName(Severity severity) => ApiNames.Of(severity);
 
     /// <summary>Adds (ruleId null) or changes a rule of the draft.</summary>
-    public Task<TemplateResult> SaveRuleAsync(int id, int? ruleId, RuleForm form, CancellationToken ct)
+    public Task<ServiceResult<int?>> SaveRuleAsync(int id, int? ruleId, RuleForm form, CancellationToken ct)
     {
         var code = form.Code?.Trim() ?? "";
         return EditAsync(id, form.Stamp, draft =>
         {
             ValidationRule? rule = null;
             if (ruleId is { } existing && (rule = draft.Rules.FirstOrDefault(r => r.Id == existing && !r.IsRetired)) is null)
-                return Task.FromResult<TemplateResult?>(TemplateResult.NotFound);
+                return Task.FromResult<ServiceResult<int?>?>(ServiceResult.NotFound);
             var errors = CheckRule(form, draft.Codes, draft.Retired, out var op, out var severity);
             if (rule is null)
             {
@@ -39,7 +40,7 @@ public sealed partial class TemplateAdminService
                     errors[nameof(form.Code)] = $"Mã quy tắc gồm chữ không dấu, số, “.”, “_”, “-” (VD: R.HS.TONG), tối đa {ValidationRule.MaxCodeLength} ký tự.";
                 else if (draft.Rules.Any(r => r.Code == code)) errors[nameof(form.Code)] = $"Mã quy tắc {code} đã có.";
             }
-            if (errors.Count > 0) return Task.FromResult<TemplateResult?>(TemplateResult.Invalid(errors));
+            if (errors.Count > 0) return Task.FromResult<ServiceResult<int?>?>(ServiceResult.Invalid(errors, "Chưa lưu: vui lòng sửa các ô được đánh dấu."));
 
             if (rule is null)
             {
@@ -53,18 +54,18 @@ public sealed partial class TemplateAdminService
                 rule.Update(Clean(form.Left)!, op, Clean(form.Right)!, severity, Clean(form.Message)!);
                 Audit(draft, TemplateAudit.RuleChanged, rule.Code, before, Describe(rule));
             }
-            return Task.FromResult<TemplateResult?>(null);
+            return Task.FromResult<ServiceResult<int?>?>(null);
         }, ruleId is null ? $"Đã thêm quy tắc {code}." : "Đã lưu quy tắc.", ct);
     }
 
-    public Task<TemplateResult> DeleteRuleAsync(int id, int ruleId, string? stamp, CancellationToken ct) =>
+    public Task<ServiceResult<int?>> DeleteRuleAsync(int id, int ruleId, string? stamp, CancellationToken ct) =>
         EditAsync(id, stamp, draft =>
         {
             var rule = draft.Rules.FirstOrDefault(r => r.Id == ruleId);
-            if (rule is null) return Task.FromResult<TemplateResult?>(TemplateResult.NotFound);
+            if (rule is null) return Task.FromResult<ServiceResult<int?>?>(ServiceResult.NotFound);
             db.Rules.Remove(rule);
             Audit(draft, TemplateAudit.RuleDeleted, rule.Code, Describe(rule), null);
-            return Task.FromResult<TemplateResult?>(null);
+            return Task.FromResult<ServiceResult<int?>?>(null);
         }, "Đã xóa quy tắc. Các kỳ đã mở giữ quy tắc của phiên bản mình.", ct);
 
     /// <summary>

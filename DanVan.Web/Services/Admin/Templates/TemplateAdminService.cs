@@ -1,3 +1,4 @@
+using DanVan.Web.Infrastructure.ServiceResults;
 using System.Text.Json;
 using DanVan.Data;
 using DanVan.Data.Templates;
@@ -73,29 +74,29 @@ public sealed partial class TemplateAdminService(DanVanDbContext db, CurrentUser
         periods, indicators, rules);
 
     /// <summary>"Sửa đề cương": a draft copy of the current version, or the draft that already exists (one at a time).</summary>
-    public async Task<TemplateResult> CreateDraftAsync(CancellationToken ct)
+    public async Task<ServiceResult<int?>> CreateDraftAsync(CancellationToken ct)
     {
         var existing = await db.Templates.AsNoTracking().Where(t => t.IsDraft).Select(t => new { t.Id, t.Version }).FirstOrDefaultAsync(ct);
-        if (existing is not null) return TemplateResult.Ok($"Đang có bản nháp phiên bản {existing.Version}; tiếp tục sửa bản nháp này.", existing.Id);
+        if (existing is not null) return ServiceResult<int?>.Ok(existing.Id, $"Đang có bản nháp phiên bản {existing.Version}; tiếp tục sửa bản nháp này.");
         var current = await TemplateVersions.CurrentAsync(db, ct);
-        if (current is null) return TemplateResult.Conflict("Chưa có phiên bản đề cương nào để sửa; hãy nhập một tệp đề cương.");
+        if (current is null) return ServiceResult.Conflict("Chưa có phiên bản đề cương nào để sửa; hãy nhập một tệp đề cương.");
 
         var document = await ExportDocumentAsync(current.Id, ct);
         var version = await NextVersionAsync(current.Code, ct);
         var result = await AddDraftAsync(document with { Version = version }, TemplateAudit.DraftCreated, $"từ phiên bản {current.Version}", ct);
-        return result.Outcome == TemplateOutcome.Ok
-            ? TemplateResult.Ok($"Đã tạo bản nháp phiên bản {version} từ phiên bản {current.Version}. Các kỳ báo cáo đã có không thay đổi.", result.Id)
+        return result.IsOk
+            ? ServiceResult<int?>.Ok(result.Value, $"Đã tạo bản nháp phiên bản {version} từ phiên bản {current.Version}. Các kỳ báo cáo đã có không thay đổi.")
             : result;
     }
 
     /// <summary>A JSON file as a new draft, refused with every problem listed when it is broken.</summary>
-    public async Task<TemplateResult> ImportAsync(Stream? file, long length, CancellationToken ct)
+    public async Task<ServiceResult<int?>> ImportAsync(Stream? file, long length, CancellationToken ct)
     {
-        if (file is null || length == 0) return TemplateResult.Invalid("Chưa chọn tệp đề cương (JSON).", Problems(["Chưa chọn tệp đề cương (JSON)."]));
+        if (file is null || length == 0) return ServiceResult.Invalid(Problems(["Chưa chọn tệp đề cương (JSON)."]), "Chưa chọn tệp đề cương (JSON).");
         if (length > TemplateImporter.MaxFileBytes)
-            return TemplateResult.Invalid("Tệp quá lớn.", Problems([$"Tệp đề cương lớn quá {TemplateImporter.MaxFileBytes / 1024 / 1024} MB."]));
+            return ServiceResult.Invalid(Problems([$"Tệp đề cương lớn quá {TemplateImporter.MaxFileBytes / 1024 / 1024} MB."]), "Tệp quá lớn.");
         if (await db.Templates.AsNoTracking().Where(t => t.IsDraft).Select(t => (int?)t.Version).FirstOrDefaultAsync(ct) is { } draft)
-            return TemplateResult.Conflict($"Đang có bản nháp phiên bản {draft}: hãy phát hành hoặc hủy bản nháp đó trước khi nhập tệp.");
+            return ServiceResult.Conflict($"Đang có bản nháp phiên bản {draft}: hãy phát hành hoặc hủy bản nháp đó trước khi nhập tệp.");
 
         TemplateDocument document;
         try
@@ -107,7 +108,7 @@ public sealed partial class TemplateAdminService(DanVanDbContext db, CurrentUser
         }
         catch (TemplateImportException ex)
         {
-            return TemplateResult.Invalid("Không nhập được tệp đề cương.", Problems(ex.Errors));
+            return ServiceResult.Invalid(Problems(ex.Errors), "Không nhập được tệp đề cương.");
         }
 
         var family = await db.Templates.AsNoTracking().Select(t => t.Code).FirstOrDefaultAsync(ct);
@@ -116,11 +117,11 @@ public sealed partial class TemplateAdminService(DanVanDbContext db, CurrentUser
             errors.Add($"Mã đề cương trong tệp là “{document.Code}”, khác đề cương của hệ thống “{family}”: chỉ nhập được phiên bản của cùng đề cương.");
         var version = await NextVersionAsync(document.Code ?? "", ct);
         errors.AddRange(await ProblemsAsync(document with { Version = version }, ct));
-        if (errors.Count > 0) return TemplateResult.Invalid($"Không nhập được tệp đề cương: {errors.Count} lỗi.", Problems(errors));
+        if (errors.Count > 0) return ServiceResult.Invalid(Problems(errors), $"Không nhập được tệp đề cương: {errors.Count} lỗi.");
 
         var result = await AddDraftAsync(document with { Version = version }, TemplateAudit.Imported, $"từ tệp (phiên bản ghi trong tệp: {document.Version})", ct);
-        return result.Outcome == TemplateOutcome.Ok
-            ? TemplateResult.Ok($"Đã nhập tệp thành bản nháp phiên bản {version}. Kiểm tra rồi bấm “Phát hành phiên bản”.", result.Id)
+        return result.IsOk
+            ? ServiceResult<int?>.Ok(result.Value, $"Đã nhập tệp thành bản nháp phiên bản {version}. Kiểm tra rồi bấm “Phát hành phiên bản”.")
             : result;
     }
 
@@ -130,7 +131,7 @@ public sealed partial class TemplateAdminService(DanVanDbContext db, CurrentUser
     private async Task<int> NextVersionAsync(string code, CancellationToken ct) =>
         (await db.Templates.AsNoTracking().Where(t => t.Code == code).MaxAsync(t => (int?)t.Version, ct) ?? 0) + 1;
 
-    private async Task<TemplateResult> AddDraftAsync(TemplateDocument document, string action, string origin, CancellationToken ct)
+    private async Task<ServiceResult<int?>> AddDraftAsync(TemplateDocument document, string action, string origin, CancellationToken ct)
     {
         var unitIds = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Code, u => u.Id, ct);
         var imported = TemplateImporter.Build(document, unitIds, Now);
@@ -153,11 +154,11 @@ public sealed partial class TemplateAdminService(DanVanDbContext db, CurrentUser
             db.ChangeTracker.Clear();
             var other = await db.Templates.AsNoTracking().Where(t => t.IsDraft).Select(t => (int?)t.Id).FirstOrDefaultAsync(ct);
             return other is { } id
-                ? TemplateResult.Ok("Một quản trị viên khác vừa tạo bản nháp; tiếp tục sửa bản nháp đó.", id)
-                : TemplateResult.Conflict("Không tạo được bản nháp, vui lòng thử lại.");
+                ? ServiceResult<int?>.Ok(id, "Một quản trị viên khác vừa tạo bản nháp; tiếp tục sửa bản nháp đó.")
+                : ServiceResult.Conflict("Không tạo được bản nháp, vui lòng thử lại.");
         }
         logger.LogInformation("Template draft {Code} v{Version} created by {User} ({Action})", document.Code, document.Version, currentUser.Name, action);
-        return TemplateResult.Ok("", imported.Template.Id);
+        return ServiceResult<int?>.Ok(imported.Template.Id, "");
     }
 
     public async Task<(byte[] Content, string FileName)?> ExportAsync(int id, CancellationToken ct)
@@ -207,13 +208,13 @@ public sealed partial class TemplateAdminService(DanVanDbContext db, CurrentUser
                 where t.Code == templateCode && !t.IsDraft && db.Values.Any(v => v.IndicatorId == i.Id)
                 select i.Code).Distinct().ToListAsync(ct)).ToHashSet(StringComparer.OrdinalIgnoreCase);
 
-    public async Task<TemplateResult> PublishAsync(int id, string? stamp, CancellationToken ct) =>
+    public async Task<ServiceResult<int?>> PublishAsync(int id, string? stamp, CancellationToken ct) =>
         await EditAsync(id, stamp, async draft =>
         {
             var document = Export(draft);
             var problems = await ProblemsAsync(document, ct);
             if (problems.Count > 0)
-                return TemplateResult.Invalid($"Chưa phát hành được: còn {problems.Count} vấn đề (xem danh sách “Cần sửa trước khi phát hành”).", Problems(problems));
+                return ServiceResult.Invalid(Problems(problems), $"Chưa phát hành được: còn {problems.Count} vấn đề (xem danh sách “Cần sửa trước khi phát hành”).");
             draft.Template.Publish(currentUser.Name, Now);
             Audit(draft, TemplateAudit.Published, null, null, $"{draft.Template.Code} phiên bản {draft.Template.Version}");
             logger.LogInformation("Template {Code} v{Version} published by {User}", draft.Template.Code, draft.Template.Version, currentUser.Name);
@@ -221,11 +222,11 @@ public sealed partial class TemplateAdminService(DanVanDbContext db, CurrentUser
         }, $"Đã phát hành phiên bản mới. Các kỳ báo cáo mở từ nay dùng phiên bản này; kỳ đã có giữ phiên bản của mình.", ct);
 
     /// <summary>Hủy bản nháp: nothing refers to a draft (periods never bind to one), so it is deleted with its parts.</summary>
-    public async Task<TemplateResult> DiscardAsync(int id, string? stamp, CancellationToken ct)
+    public async Task<ServiceResult<int?>> DiscardAsync(int id, string? stamp, CancellationToken ct)
     {
         var template = await db.Templates.SingleOrDefaultAsync(t => t.Id == id, ct);
-        if (template is null) return TemplateResult.NotFound;
-        if (!template.IsDraft) return TemplateResult.Conflict($"Phiên bản {template.Version} đã phát hành: không hủy được.");
+        if (template is null) return ServiceResult.NotFound;
+        if (!template.IsDraft) return ServiceResult.Conflict($"Phiên bản {template.Version} đã phát hành: không hủy được.");
         if (StaleStamp(template, stamp) is { } stale) return stale;
         db.Indicators.RemoveRange(await db.Indicators.Where(i => i.TemplateId == id).ToListAsync(ct));
         db.Rules.RemoveRange(await db.Rules.Where(r => r.TemplateId == id).ToListAsync(ct));
@@ -238,9 +239,9 @@ public sealed partial class TemplateAdminService(DanVanDbContext db, CurrentUser
         }
         catch (DbUpdateConcurrencyException)
         {
-            return TemplateResult.Conflict("Bản nháp vừa được người khác sửa hoặc hủy; hãy tải lại trang.");
+            return ServiceResult.Conflict("Bản nháp vừa được người khác sửa hoặc hủy; hãy tải lại trang.");
         }
-        return TemplateResult.Ok($"Đã hủy bản nháp phiên bản {template.Version}.");
+        return ServiceResult<int?>.Ok(null, $"Đã hủy bản nháp phiên bản {template.Version}.");
     }
 
     // ---- the view of one version -------------------------------------------------------------------------------------
@@ -329,24 +330,24 @@ public sealed partial class TemplateAdminService(DanVanDbContext db, CurrentUser
         public Unit? UnitByCode(string? code) => Units.FirstOrDefault(u => !u.IsAgency && string.Equals(u.Code, code?.Trim(), StringComparison.OrdinalIgnoreCase));
     }
 
-    private TemplateResult? StaleStamp(ReportTemplate template, string? stamp)
+    private ServiceResult<int?>? StaleStamp(ReportTemplate template, string? stamp)
     {
         if (Guid.TryParse(stamp, out var posted) && posted == template.ConcurrencyStamp) return null;
         var who = template.UpdatedBy is null ? "" : $" bởi {template.UpdatedBy}";
         var when = template.UpdatedAt is { } at ? $" lúc {VietnameseFormat.LocalDateTime(at)}" : "";
-        return TemplateResult.Conflict($"Bản nháp vừa được sửa{who}{when} sau khi bạn mở trang này. Thay đổi của bạn chưa được lưu: hãy tải lại trang để xem bản mới nhất rồi làm lại.");
+        return ServiceResult.Conflict($"Bản nháp vừa được sửa{who}{when} sau khi bạn mở trang này. Thay đổi của bạn chưa được lưu: hãy tải lại trang để xem bản mới nhất rồi làm lại.");
     }
 
     /// <summary>
     /// The one way a draft changes: refuse published versions and stale pages, apply the change (which returns a
     /// result only to refuse), renew the stamp, save once. A change saved meanwhile makes the UPDATE match no row.
     /// </summary>
-    private async Task<TemplateResult> EditAsync(int id, string? stamp, Func<Draft, Task<TemplateResult?>> change, string success, CancellationToken ct)
+    private async Task<ServiceResult<int?>> EditAsync(int id, string? stamp, Func<Draft, Task<ServiceResult<int?>?>> change, string success, CancellationToken ct)
     {
         var template = await LoadTemplateAsync(id, track: true, ct);
-        if (template is null) return TemplateResult.NotFound;
+        if (template is null) return ServiceResult.NotFound;
         if (!template.IsDraft)
-            return TemplateResult.Conflict($"Phiên bản {template.Version} đã phát hành nên không sửa được. Bấm “Sửa đề cương” để tạo bản nháp mới.");
+            return ServiceResult.Conflict($"Phiên bản {template.Version} đã phát hành nên không sửa được. Bấm “Sửa đề cương” để tạo bản nháp mới.");
         if (StaleStamp(template, stamp) is { } stale) return stale;
 
         var draft = new Draft(
@@ -359,19 +360,19 @@ public sealed partial class TemplateAdminService(DanVanDbContext db, CurrentUser
             if (await change(draft) is { } refused) return refused;
             if (template.IsDraft) template.Touch(currentUser.Name, Now);
             await db.SaveChangesAsync(ct);
-            return TemplateResult.Ok(success);
+            return ServiceResult<int?>.Ok(null, success);
         }
         catch (DomainException ex)
         {
-            return TemplateResult.Invalid(ex.Message, new Dictionary<string, string> { [""] = ex.Message });
+            return ServiceResult.Invalid(new Dictionary<string, string> { [""] = ex.Message }, ex.Message);
         }
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
             var fresh = await db.Templates.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, ct);
             return fresh is null
-                ? TemplateResult.Conflict("Bản nháp vừa bị hủy bởi người khác.")
-                : StaleStamp(fresh, null) ?? TemplateResult.Conflict("Bản nháp vừa được người khác sửa; hãy tải lại trang.");
+                ? ServiceResult.Conflict("Bản nháp vừa bị hủy bởi người khác.")
+                : StaleStamp(fresh, null) ?? ServiceResult.Conflict("Bản nháp vừa được người khác sửa; hãy tải lại trang.");
         }
     }
 
@@ -386,7 +387,7 @@ public sealed partial class TemplateAdminService(DanVanDbContext db, CurrentUser
 
     private static string VersionLabel(ReportTemplate template) => $"Đề cương {template.Code} phiên bản {template.Version}";
 
-    public Task<TemplateResult> UpdateGeneralAsync(int id, GeneralForm form, CancellationToken ct) =>
+    public Task<ServiceResult<int?>> UpdateGeneralAsync(int id, GeneralForm form, CancellationToken ct) =>
         EditAsync(id, form.Stamp, draft =>
         {
             var errors = new Dictionary<string, string>();
@@ -396,12 +397,12 @@ public sealed partial class TemplateAdminService(DanVanDbContext db, CurrentUser
             Optional(errors, nameof(form.Closing), form.Closing, ReportTemplate.MaxTextLength);
             foreach (var (field, text) in new[] { (nameof(form.Title), form.Title), (nameof(form.Opening), form.Opening), (nameof(form.Closing), form.Closing) })
                 Placeholders(errors, field, text, draft, allowSides: false);
-            if (errors.Count > 0) return Task.FromResult<TemplateResult?>(TemplateResult.Invalid(errors));
+            if (errors.Count > 0) return Task.FromResult<ServiceResult<int?>?>(ServiceResult.Invalid(errors, "Chưa lưu: vui lòng sửa các ô được đánh dấu."));
             var before = new { draft.Template.Name, draft.Template.TitleTemplate, draft.Template.OpeningTemplate, draft.Template.ClosingTemplate };
             draft.Template.SetTexts(Clean(form.Name)!, Clean(form.Title)!, Clean(form.Opening) ?? "", Clean(form.Closing) ?? "");
             Audit(draft, TemplateAudit.GeneralChanged, null, before,
                 new { draft.Template.Name, draft.Template.TitleTemplate, draft.Template.OpeningTemplate, draft.Template.ClosingTemplate });
-            return Task.FromResult<TemplateResult?>(null);
+            return Task.FromResult<ServiceResult<int?>?>(null);
         }, "Đã lưu thông tin chung của đề cương.", ct);
 
     // ---- small helpers for field checks -------------------------------------------------------------------------------

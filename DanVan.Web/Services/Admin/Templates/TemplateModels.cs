@@ -3,32 +3,6 @@ using DanVan.Domain.Rules;
 
 namespace DanVan.Web.Services.Admin.Templates;
 
-public enum TemplateOutcome
-{
-    Ok,
-    NotFound,
-    Invalid,
-    Conflict,
-}
-
-/// <summary>
-/// What an admin action did. Errors are keyed by form field ("" for the form as a whole); Id is what a creation made
-/// (the draft, the rule …) for the redirect.
-/// </summary>
-public sealed record TemplateResult(TemplateOutcome Outcome, string? Message = null, IReadOnlyDictionary<string, string>? Errors = null, int? Id = null)
-{
-    public static readonly TemplateResult NotFound = new(TemplateOutcome.NotFound);
-
-    public static TemplateResult Ok(string message, int? id = null) => new(TemplateOutcome.Ok, message, null, id);
-
-    public static TemplateResult Invalid(string message, IReadOnlyDictionary<string, string>? errors = null) => new(TemplateOutcome.Invalid, message, errors);
-
-    public static TemplateResult Invalid(IReadOnlyDictionary<string, string> errors) =>
-        new(TemplateOutcome.Invalid, "Chưa lưu: vui lòng sửa các ô được đánh dấu.", errors);
-
-    public static TemplateResult Conflict(string message) => new(TemplateOutcome.Conflict, message);
-}
-
 public sealed record VersionRow(
     int Id, string Code, int Version, string Name, bool IsDraft, bool IsCurrent, DateTimeOffset CreatedAt,
     DateTimeOffset? PublishedAt, string? PublishedBy, DateTimeOffset? UpdatedAt, string? UpdatedBy,
