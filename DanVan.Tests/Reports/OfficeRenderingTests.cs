@@ -151,7 +151,7 @@ public class HtmlRenderingTests
         var html = new ReportRenderer().Html(doc, _ => "javascript:alert(1)");
         Assert.DoesNotContain("javascript:", html);
         var plain = new ReportRenderer().Html(doc, _ => null);
-        Assert.Contains("<span class=\"figure\" data-code=\"HS.TONG\">50.003</span>", plain);
+        Assert.Contains("<span class=\"figure\" data-code=\"HS.TONG\"><strong>50.003</strong></span>", plain);
     }
 }
 

@@ -23,18 +23,36 @@ public static class ReportEndpoints
 {
     public static RouteGroupBuilder MapReportApi(this RouteGroupBuilder api)
     {
-        var report = api.MapGroup("/periods/{period}").RequireAuthorization(Policies.ReadAll);
-        report.MapGet("/report", GetAsync).WithSummary("Báo cáo của kỳ: trạng thái, thông tin, cảnh báo, số liệu còn thiếu.");
-        report.MapPut("/report", PutAsync).WithSummary("Sửa thông tin và nội dung báo cáo (chuyên viên tổng hợp).");
-        report.MapGet("/report.pdf", (string period, ReportService s, CancellationToken ct) => FileAsync(period, "pdf", s, ct));
-        report.MapGet("/report.docx", (string period, ReportService s, CancellationToken ct) => FileAsync(period, "docx", s, ct));
-        report.MapGet("/report.html", (string period, ReportService s, CancellationToken ct) => FileAsync(period, "html", s, ct));
-        report.MapGet("/appendix.xlsx", (string period, ReportService s, CancellationToken ct) => FileAsync(period, "xlsx", s, ct));
-        report.MapPost("/report/submit", (string period, ReportService s, CancellationToken ct) => MoveAsync(period, s, s.SubmitAsync(period, ct), ct));
-        report.MapPost("/report/approve", (string period, ReportService s, CancellationToken ct) => MoveAsync(period, s, s.ApproveAsync(period, ct), ct));
-        report.MapPost("/report/reject", (string period, CommentRequest? body, ReportService s, CancellationToken ct) => MoveAsync(period, s, s.RejectAsync(period, body?.Comment, ct), ct));
+        var report = api.MapGroup("/periods/{period}").RequireAuthorization(Policies.ReadAll)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        report.MapGet("/report", GetAsync).WithSummary("Báo cáo của kỳ: trạng thái, thông tin, cảnh báo, số liệu còn thiếu.")
+            .Produces<ReportBody>();
+        report.MapPut("/report", PutAsync).WithSummary("Sửa thông tin và nội dung báo cáo (chuyên viên tổng hợp).")
+            .Produces<ReportBody>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        File(report.MapGet("/report.pdf", (string period, ReportService s, CancellationToken ct) => FileAsync(period, "pdf", s, ct)),
+            "Báo cáo dạng PDF.", "application/pdf");
+        File(report.MapGet("/report.docx", (string period, ReportService s, CancellationToken ct) => FileAsync(period, "docx", s, ct)),
+            "Báo cáo dạng Word (.docx).", "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+        File(report.MapGet("/report.html", (string period, ReportService s, CancellationToken ct) => FileAsync(period, "html", s, ct)),
+            "Báo cáo dạng HTML.", "text/html");
+        File(report.MapGet("/appendix.xlsx", (string period, ReportService s, CancellationToken ct) => FileAsync(period, "xlsx", s, ct)),
+            "Phụ lục số liệu dạng Excel (.xlsx).", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        Move(report.MapPost("/report/submit", (string period, ReportService s, CancellationToken ct) => MoveAsync(period, s, s.SubmitAsync(period, ct), ct)),
+            "Trình báo cáo cho lãnh đạo duyệt (chuyên viên tổng hợp).");
+        Move(report.MapPost("/report/approve", (string period, ReportService s, CancellationToken ct) => MoveAsync(period, s, s.ApproveAsync(period, ct), ct)),
+            "Duyệt và ban hành báo cáo (lãnh đạo).");
+        Move(report.MapPost("/report/reject", (string period, CommentRequest? body, ReportService s, CancellationToken ct) => MoveAsync(period, s, s.RejectAsync(period, body?.Comment, ct), ct)),
+            "Trả lại báo cáo kèm ý kiến (lãnh đạo).");
         return api;
     }
+
+    /// <summary>The contract of a download: its media type as a binary body.</summary>
+    private static void File(RouteHandlerBuilder endpoint, string summary, string contentType) =>
+        endpoint.WithSummary(summary).Produces<Stream>(StatusCodes.Status200OK, contentType);
+
+    /// <summary>The contract of a workflow step: the report after it, or why not.</summary>
+    private static void Move(RouteHandlerBuilder endpoint, string summary) =>
+        endpoint.WithSummary(summary).Produces<ReportBody>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
 
     private static async Task<IResult> GetAsync(string period, ReportService reports, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using DanVan.Web.Authorization;
 using DanVan.Web.Infrastructure;
 using DanVan.Web.Services.Dashboard;
 using Microsoft.AspNetCore.Authorization;
@@ -11,7 +12,7 @@ namespace DanVan.Web.Controllers;
 /// </summary>
 [Route("dashboard")]
 public sealed class DashboardController(
-    DashboardService dashboard, CurrentUser currentUser, DanVan.Web.Features.Notifications.TimelinessService timeliness) : Controller
+    DashboardService dashboard, Access access, DanVan.Web.Features.Notifications.TimelinessService timeliness) : Controller
 {
     [HttpGet("")]
     [Authorize(Policy = Policies.ReadAll)]
@@ -37,7 +38,7 @@ public sealed class DashboardController(
     {
         var found = await dashboard.FindUnitAsync(unit, ct);
         if (found is null) return NotFound();
-        if (!currentUser.CanReadAllUnits && !(await currentUser.UnitIdsAsync(ct)).Contains(found.Id)) return Forbid();
+        if (!await access.CanAsync(Operations.Read, new UnitSheet(found.Id))) return Forbid();
         var model = await dashboard.UnitAsync(found.Code, period, ct);
         return model is null ? NotFound() : View(model);
     }

@@ -29,9 +29,19 @@ public sealed class Placeholders
     public IReadOnlyList<string> MissingCodes => _missing;
     public IReadOnlyList<string> UnknownCodes => _unknown;
 
+    /// <summary>
+    /// The text as runs: its emphasis markup (<see cref="InlineMarkup"/>) becomes run styles added to
+    /// <paramref name="style"/>, its placeholders figures or phrases.
+    /// </summary>
     public IReadOnlyList<Run> Fill(string text, RunStyle style = RunStyle.Normal)
     {
         var runs = new List<Run>();
+        foreach (var piece in InlineMarkup.Parse(text)) Fill(piece.Text, style | piece.Style, runs);
+        return runs;
+    }
+
+    private void Fill(string text, RunStyle style, List<Run> runs)
+    {
         var pending = new StringBuilder();
         var last = 0;
         foreach (var m in PlaceholderSyntax.Matches(text))
@@ -50,7 +60,6 @@ public sealed class Placeholders
         }
         pending.Append(text, last, text.Length - last);
         Flush();
-        return runs;
 
         void Flush()
         {

@@ -46,7 +46,7 @@ public static partial class ReportLint
         var labels = SectionLabels(inputs.Template);
         foreach (var (text, where, key) in Texts(inputs, labels))
         {
-            CheckDates(text, where, key, m.Date, result);
+            CheckDates(InlineMarkup.Plain(text), where, key, m.Date, result);
         }
         CheckRequest(m, result);
 

@@ -38,15 +38,15 @@ public abstract class BrowserTest(BrowserFixture browser, ITestOutputHelper outp
         Log($"Portal at {Portal.BaseAddress} ready after {_watch.Elapsed.TotalSeconds:0.0} s");
     }
 
-    /// <summary>A new browser context: another person at another computer, with their own cookies.</summary>
-    protected async Task<IPage> NewPageAsync()
+    /// <summary>A new browser context: another person at another computer (or <paramref name="viewport"/>: a phone), with their own cookies.</summary>
+    protected async Task<IPage> NewPageAsync(ViewportSize? viewport = null)
     {
         var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = Portal.BaseAddress.ToString().TrimEnd('/'),
             Locale = "vi-VN",
             TimezoneId = "Asia/Ho_Chi_Minh",
-            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+            ViewportSize = viewport ?? new ViewportSize { Width = 1280, Height = 900 },
             AcceptDownloads = true,
             // Bootstrap scrolls smoothly otherwise, and a screenshot taken mid-scroll shows a torn page.
             ReducedMotion = ReducedMotion.Reduce,

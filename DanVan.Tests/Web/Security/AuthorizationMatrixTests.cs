@@ -74,6 +74,8 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["GET /dashboard/unit/{unit}"] = ReadersAndOwn,
         ["GET /api/v1/periods/{period}/dashboard"] = Readers,
         ["GET /api/v1/periods"] = SignedIn,
+        ["POST /api/v1/auth/refresh"] = Everyone, // anonymous by design: the refresh token is the credential
+        ["POST /api/v1/auth/logout"] = SignedIn, // ends refresh tokens only; the access tokens used here stay valid
         ["GET /api/v1/periods/{period}"] = SignedIn,
         ["POST /api/v1/periods"] = [Admin],
         ["GET /admin/periods"] = [Admin],

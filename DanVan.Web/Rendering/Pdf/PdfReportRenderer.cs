@@ -125,60 +125,46 @@ public sealed class PdfReportRenderer
 
     private static void DrawHeader(PageComposer page, HeaderBlock h)
     {
-        var parentStyle = new TextStyle(13);
-        var agencyStyle = new TextStyle(13, Bold: true);
-        var numberStyle = new TextStyle(13);
-        var nationalStyle = new TextStyle(12, Bold: true);
-        var mottoStyle = new TextStyle(13, Bold: true);
-        var dateStyle = new TextStyle(14, Italic: true);
         var fonts = page.Fonts;
-
-        // The left column is sized to its text (at most 42% of the width); the right column takes the rest.
-        var leftNeed = new[]
-        {
-            fonts.Width(FontCache.Normalize(h.ParentAgency), parentStyle),
-            fonts.Width(FontCache.Normalize(h.Agency), agencyStyle),
-            fonts.Width(FontCache.Normalize(h.NumberLine), numberStyle),
-        }.Max() + 16;
-        var leftWidth = Math.Min(leftNeed, PageComposer.Width * 0.42);
+        var leftWidth = HeaderGeometry.LeftWidth(h, fonts);
         var left = PageComposer.Left;
         var rightLeft = left + leftWidth;
         var rightWidth = PageComposer.Width - leftWidth;
         var top = page.Y;
 
-        var y = Centered(page, h.ParentAgency, parentStyle, left, leftWidth, top);
-        y = Centered(page, h.Agency, agencyStyle, left, leftWidth, y);
-        var agencyWidth = LastLineWidth(page, h.Agency, agencyStyle, leftWidth);
-        var rule = Math.Max(agencyWidth * 0.4, 30);
-        var leftBottom = y + 3;
+        var y = Centered(page, h.ParentAgency, HeaderGeometry.Parent, left, leftWidth, top);
+        y = Centered(page, h.Agency, HeaderGeometry.Agency, left, leftWidth, y);
+        var rule = HeaderGeometry.AgencyRule(LastLineWidth(page, h.Agency, HeaderGeometry.Agency, leftWidth));
+        var leftBottom = y + HeaderGeometry.RuleGap;
         page.HorizontalLine(left + leftWidth / 2 - rule / 2, left + leftWidth / 2 + rule / 2, leftBottom);
 
-        y = Centered(page, HeaderBlock.NationalTitle, nationalStyle, rightLeft, rightWidth, top);
-        y = Centered(page, HeaderBlock.Motto, mottoStyle, rightLeft, rightWidth, y);
-        var mottoWidth = fonts.Width(HeaderBlock.Motto, mottoStyle);
-        var rightBottom = y + 3;
+        y = Centered(page, HeaderBlock.NationalTitle, HeaderGeometry.National, rightLeft, rightWidth, top);
+        y = Centered(page, HeaderBlock.Motto, HeaderGeometry.Motto, rightLeft, rightWidth, y);
+        var mottoWidth = fonts.Width(HeaderBlock.Motto, HeaderGeometry.Motto);
+        var rightBottom = y + HeaderGeometry.RuleGap;
         page.HorizontalLine(rightLeft + rightWidth / 2 - mottoWidth / 2, rightLeft + rightWidth / 2 + mottoWidth / 2, rightBottom);
 
         // "Số" and the place and date share one line (one baseline).
-        var row = Math.Max(leftBottom, rightBottom) + 6;
+        var dateStyle = HeaderGeometry.Date;
+        var row = Math.Max(leftBottom, rightBottom) + HeaderGeometry.NumberRowGap;
         var baseline = row + dateStyle.Size * PageGeometry.BaselineOffset;
         var number = FontCache.Normalize(h.NumberLine);
-        page.Text.Show(numberStyle, left + leftWidth / 2 - fonts.Width(number, numberStyle) / 2, baseline, number);
+        page.Text.Show(HeaderGeometry.Number, left + leftWidth / 2 - fonts.Width(number, HeaderGeometry.Number) / 2, baseline, number);
         var date = FontCache.Normalize(h.PlaceAndDate);
         page.Text.Show(dateStyle, rightLeft + rightWidth / 2 - fonts.Width(date, dateStyle) / 2, baseline, date);
-        page.Y = row + dateStyle.Size * PageGeometry.LineSpacing + 18;
+        page.Y = row + dateStyle.Size * PageGeometry.LineSpacing + HeaderGeometry.SpaceAfter;
     }
 
     private static void DrawTitle(PageComposer page, TitleBlock t)
     {
         var style = new TextStyle(BodySize, Bold: true);
         var y = Centered(page, t.DocumentType, style, PageComposer.Left, PageComposer.Width, page.Y);
-        var width = PageComposer.Width * 0.86;
+        var width = PageComposer.Width * PageGeometry.SummaryWidth;
         y = Centered(page, t.Summary, style, PageComposer.Left + (PageComposer.Width - width) / 2, width, y);
         var rule = PageComposer.Width / 3;
         var mid = PageComposer.Left + PageComposer.Width / 2;
-        page.HorizontalLine(mid - rule / 2, mid + rule / 2, y + 4);
-        page.Y = y + 20;
+        page.HorizontalLine(mid - rule / 2, mid + rule / 2, y + PageGeometry.TitleRuleGap);
+        page.Y = y + PageGeometry.TitleRuleGap + PageGeometry.TitleSpaceAfter;
     }
 
     /// <summary>Nơi nhận bottom left and the signature block bottom right, side by side, kept on one page.</summary>
@@ -232,7 +218,7 @@ public sealed class PdfReportRenderer
         {
             y = Centered(page, subtitle, new TextStyle(BodySize, Italic: true), PageComposer.Left, PageComposer.Width, y);
         }
-        page.Y = y + 12;
+        page.Y = y + PageGeometry.AppendixTitleSpaceAfter;
     }
 
     private static void DrawAppendix(PageComposer page, AppendixBlock appendix)
@@ -243,7 +229,7 @@ public sealed class PdfReportRenderer
         {
             var laid = page.Lay(Pieces(line.Label, body, line.Runs, body), BodySize, PageComposer.Width,
                 PageGeometry.FirstLineIndent, 0, ParagraphAlignment.Justify);
-            page.Flow(laid, 4);
+            page.Flow(laid, PageGeometry.AppendixLineSpacing);
         }
     }
 

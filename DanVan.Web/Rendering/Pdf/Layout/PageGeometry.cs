@@ -28,4 +28,15 @@ public static class PageGeometry
 
     /// <summary>Where the baseline sits in a line box, as a multiple of the font size (ascent 0,891 em + half leading).</summary>
     public const double BaselineOffset = 0.94;
+
+    /// <summary>The trích yếu's share of the content width.</summary>
+    public const double SummaryWidth = 0.86;
+
+    /// <summary>Points between the trích yếu's last line and the short line under it, and from that line to the text.</summary>
+    public const double TitleRuleGap = 4;
+    public const double TitleSpaceAfter = 16;
+
+    /// <summary>Points under an appendix title (and subtitle), and after each appendix line.</summary>
+    public const double AppendixTitleSpaceAfter = 12;
+    public const double AppendixLineSpacing = 4;
 }
