@@ -54,6 +54,20 @@ public sealed class EventNotificationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_issued_report_reaches_the_compilers()
+    {
+        var compiler = await _app.ApiAsync("tonghop@danvan.local");
+        var leader = await _app.ApiAsync("lanhdao@danvan.local");
+        Assert.Equal(HttpStatusCode.OK, (await compiler.PostAsJsonAsync("/api/v1/periods/2021-Y/report/submit", new { })).StatusCode);
+        var approved = await leader.PostAsJsonAsync("/api/v1/periods/2021-Y/report/approve", new { });
+        Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
+
+        var notices = await NoticesAsync();
+        var issued = Assert.Single(notices, n => n.Email == "tonghop@danvan.local" && n.Kind == NotificationKind.ReportIssued);
+        Assert.Equal("Báo cáo kỳ năm 2021 đã được duyệt, ban hành", issued.Title);
+    }
+
+    [Fact]
     public async Task A_user_who_turns_off_email_for_a_kind_keeps_the_notice_in_the_portal_and_gets_no_mail()
     {
         var staff = await _app.SignedInAsync("btcd@danvan.local");
