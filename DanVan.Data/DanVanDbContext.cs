@@ -34,6 +34,8 @@ public abstract class DanVanDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<Explanation> Explanations => Set<Explanation>();
     public DbSet<Report> Reports => Set<Report>();
     public DbSet<ReportSectionText> ReportSectionTexts => Set<ReportSectionText>();
+    public DbSet<ReportRevision> ReportRevisions => Set<ReportRevision>();
+    public DbSet<SigningSession> SigningSessions => Set<SigningSession>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Notification> Notifications => Set<Notification>();

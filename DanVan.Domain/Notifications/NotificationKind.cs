@@ -11,10 +11,12 @@ public enum NotificationKind
     SubmissionAccepted = 3,
     SubmissionSent = 4,
     ReportSentForApproval = 5,
-    /// <summary>Approved and issued (ban hành) in one step today.</summary>
+    /// <summary>Issued (ban hành): at approval without signatures, or once the agency's signature is verified.</summary>
     ReportIssued = 6,
     /// <summary>Signed digitally; raised by the signing feature through Notifier.ReportSigned.</summary>
     ReportSigned = 7,
     ReportReturned = 8,
     DailySummary = 9,
+    /// <summary>Approved, waiting for the signatures (Signing:Required is not None).</summary>
+    ReportApproved = 10,
 }

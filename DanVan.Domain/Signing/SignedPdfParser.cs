@@ -107,8 +107,8 @@ public static class SignedPdfParser
     private static bool PrecededByContentsKey(ReadOnlySpan<byte> file, int at) =>
         TrimEndWhiteSpace(file[..at]).EndsWith(ContentsKey);
 
-    /// <summary>The hex string's bytes, cut to the DER length of the CMS blob (the rest is zero padding).
-    /// Null when it is not hex or not a complete DER SEQUENCE.</summary>
+    /// <summary>The hex string's bytes, cut to the DER length of the CMS blob. Null when it is not hex, not a complete
+    /// DER SEQUENCE, or followed by anything but zero padding.</summary>
     public static byte[]? DecodeSignature(ReadOnlySpan<byte> hex)
     {
         var bytes = new List<byte>(hex.Length / 2);
@@ -123,7 +123,10 @@ public static class SignedPdfParser
         }
         if (high >= 0) bytes.Add((byte)(high * 16));
         var length = DerLength(bytes);
-        return length is null ? null : bytes.GetRange(0, length.Value).ToArray();
+        if (length is null) return null;
+        // Only zero padding may follow the blob: nothing unsigned can ride along in the slot.
+        for (var i = length.Value; i < bytes.Count; i++) if (bytes[i] != 0) return null;
+        return bytes.GetRange(0, length.Value).ToArray();
     }
 
     /// <summary>The total length of the DER SEQUENCE at the start, or null. Indefinite length (BER) keeps every byte.</summary>

@@ -38,6 +38,8 @@ public static class ApiEndpoints
             .WithSummary("Đăng nhập, nhận access token (Bearer).");
         api.MapApiTokenEndpoints();
 
+        DanVan.Web.Features.ReportSigning.SigningEndpoints.MapSigningHandOff(api);
+
         // Every secured operation may answer 401 (no or stale token) and 403 (not this user's to see or do).
         var secured = api.MapGroup("").RequireAuthorization(Policies.Api)
             .ProducesProblem(StatusCodes.Status401Unauthorized)

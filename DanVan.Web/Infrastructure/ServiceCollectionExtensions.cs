@@ -123,7 +123,8 @@ public static class ServiceCollectionExtensions
                 .RequireAuthenticatedUser())
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
             .AddPolicy(Policies.Compiler, p => p.RequireRole(Roles.Compiler))
-            .AddPolicy(Policies.ReadAll, p => p.RequireRole(Roles.Compiler, Roles.Leader, Roles.Admin));
+            .AddPolicy(Policies.ReadAll, p => p.RequireRole(Roles.Compiler, Roles.Leader, Roles.Admin))
+            .AddPolicy(Policies.Reports, p => p.RequireRole(Roles.Compiler, Roles.Leader, Roles.Admin, Roles.Clerk));
 
         services.AddControllersWithViews(o => o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()));
         services.AddProblemDetails();
@@ -141,6 +142,8 @@ public static class ServiceCollectionExtensions
         services.AddScoped<DanVan.Web.Services.Entry.EntryExcelService>();
         services.AddSingleton<DanVan.Web.Rendering.ReportRenderer>();
         services.AddScoped<DanVan.Web.Services.Reports.ReportService>();
+        services.AddScoped<DanVan.Web.Features.ReportWorkflow.ReportWorkflowService>();
+        services.AddScoped<DanVan.Web.Features.ReportSigning.ReportSigningService>();
         services.AddScoped<DanVan.Web.Services.Dashboard.DashboardService>();
         services.AddScoped<DanVan.Web.Services.Admin.Periods.PeriodAdminService>();
         services.AddScoped<DanVan.Web.Services.Admin.Units.UnitAdminService>();
@@ -177,4 +180,7 @@ public static class Policies
     public const string Admin = "admin";
     public const string Compiler = "compiler";
     public const string ReadAll = "read-all";
+
+    /// <summary>The report pages and API: <see cref="ReadAll"/> and the văn thư.</summary>
+    public const string Reports = "reports";
 }

@@ -128,7 +128,8 @@ public class SignedPdfParserTests
     [InlineData("ZZ")]
     [InlineData("0000000000")]
     [InlineData("3005020107")]
-    public void Contents_that_are_not_hex_or_not_a_complete_der_sequence_are_unreadable(string contents)
+    [InlineData("300302010700000001")]
+    public void Contents_that_are_not_hex_a_complete_der_sequence_and_zero_padding_are_unreadable(string contents)
     {
         AssertRefused(SignedPdfParser.Parse(HandedOut, CraftedPdf.Signed(HandedOut, contents: contents)), SignatureCheck.Cms);
     }

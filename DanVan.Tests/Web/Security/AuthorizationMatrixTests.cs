@@ -23,10 +23,11 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
-    private const string Anon = "anon", Admin = "admin", Compiler = "compiler", Leader = "leader", Own = "staff-own", Other = "staff-other";
-    private static readonly string[] Everyone = [Anon, Admin, Compiler, Leader, Own, Other];
-    private static readonly string[] SignedIn = [Admin, Compiler, Leader, Own, Other];
+    private const string Anon = "anon", Admin = "admin", Compiler = "compiler", Leader = "leader", Own = "staff-own", Other = "staff-other", Clerk = "clerk";
+    private static readonly string[] Everyone = [Anon, Admin, Compiler, Leader, Own, Other, Clerk];
+    private static readonly string[] SignedIn = [Admin, Compiler, Leader, Own, Other, Clerk];
     private static readonly string[] Readers = [Admin, Compiler, Leader];
+    private static readonly string[] ReportReaders = [Admin, Compiler, Leader, Clerk];
     private static readonly string[] ReadersAndOwn = [Admin, Compiler, Leader, Own];
 
     /// <summary>METHOD route → who may use it. Entry routes point at BTCD, whose staff is "staff-own".</summary>
@@ -59,16 +60,20 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["POST /review/{period}/{unit}/accept"] = [Compiler],
         ["POST /review/{period}/{unit}/return"] = [Compiler],
         ["POST /review/{period}/{unit}/reopen"] = [Admin],
-        ["GET /reports"] = Readers,
-        ["GET /reports/{period}"] = Readers,
+        ["GET /reports"] = ReportReaders,
+        ["GET /reports/{period}"] = ReportReaders,
         ["POST /reports/{period}/metadata"] = [Compiler],
         ["POST /reports/{period}/sections"] = [Compiler],
         ["POST /reports/{period}/copy-previous"] = [Compiler],
         ["POST /reports/{period}/submit"] = [Compiler],
         ["POST /reports/{period}/approve"] = [Leader],
         ["POST /reports/{period}/reject"] = [Leader],
-        ["GET /reports/{period}/preview"] = Readers,
-        ["GET /reports/{period}/download/{format}"] = Readers,
+        ["POST /reports/{period}/withdraw"] = [Compiler],
+        ["POST /reports/{period}/revoke"] = [Leader],
+        ["POST /reports/{period}/signatures"] = [Leader, Clerk],
+        ["POST /reports/{period}/signing"] = [Leader, Clerk],
+        ["GET /reports/{period}/preview"] = ReportReaders,
+        ["GET /reports/{period}/download/{format}"] = ReportReaders,
         ["GET /dashboard"] = Readers,
         ["GET /dashboard/print"] = Readers,
         ["GET /dashboard/unit/{unit}"] = ReadersAndOwn,
@@ -103,15 +108,22 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["POST /api/v1/periods/{period}/units/{unit}/return"] = [Compiler],
         ["GET /api/v1/periods/{period}/units/{unit}/history"] = ReadersAndOwn,
         ["GET /api/v1/periods/{period}/validation"] = Readers,
-        ["GET /api/v1/periods/{period}/report"] = Readers,
+        ["GET /api/v1/periods/{period}/report"] = ReportReaders,
         ["PUT /api/v1/periods/{period}/report"] = [Compiler],
-        ["GET /api/v1/periods/{period}/report.pdf"] = Readers,
-        ["GET /api/v1/periods/{period}/report.docx"] = Readers,
-        ["GET /api/v1/periods/{period}/report.html"] = Readers,
-        ["GET /api/v1/periods/{period}/appendix.xlsx"] = Readers,
+        ["GET /api/v1/periods/{period}/report.pdf"] = ReportReaders,
+        ["GET /api/v1/periods/{period}/report.docx"] = ReportReaders,
+        ["GET /api/v1/periods/{period}/report.html"] = ReportReaders,
+        ["GET /api/v1/periods/{period}/appendix.xlsx"] = ReportReaders,
         ["POST /api/v1/periods/{period}/report/submit"] = [Compiler],
         ["POST /api/v1/periods/{period}/report/approve"] = [Leader],
         ["POST /api/v1/periods/{period}/report/reject"] = [Leader],
+        ["POST /api/v1/periods/{period}/report/withdraw"] = [Compiler],
+        ["POST /api/v1/periods/{period}/report/revoke"] = [Leader],
+        ["POST /api/v1/periods/{period}/report/signing"] = [Leader, Clerk],
+        ["POST /api/v1/periods/{period}/report/signatures"] = [Leader, Clerk],
+        // The signing tool's one-time URLs: no sign-in by design, the unguessable single-use token is the credential.
+        ["GET /api/v1/signing/{token}/file"] = Everyone,
+        ["POST /api/v1/signing/{token}/signed"] = Everyone,
         ["GET /Account/SetPassword"] = Everyone,
         ["POST /Account/SetPassword"] = Everyone,
         ["GET /admin/users"] = [Admin],
@@ -201,6 +213,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
             [Leader] = (await _app.SignedInAsync("lanhdao@danvan.local"), await _app.ApiAsync("lanhdao@danvan.local")),
             [Own] = (await _app.SignedInAsync("btcd@danvan.local"), await _app.ApiAsync("btcd@danvan.local")),
             [Other] = (await _app.SignedInAsync("ttpvhcc@danvan.local"), await _app.ApiAsync("ttpvhcc@danvan.local")),
+            [Clerk] = (await _app.SignedInAsync("vanthu@danvan.local"), await _app.ApiAsync("vanthu@danvan.local")),
         };
         var tokens = new Dictionary<string, string>();
         foreach (var (role, (pages, _)) in clients)

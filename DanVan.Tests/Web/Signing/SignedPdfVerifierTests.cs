@@ -174,11 +174,36 @@ public class SignedPdfVerifierTests
     }
 
     [ToolFact(TestPki.Tools, "poppler-utils libnss3-tools")]
-    public void A_signature_made_again_over_the_same_range_by_the_right_key_is_accepted()
+    public void A_signature_made_again_over_the_same_range_by_the_right_key_is_accepted_with_its_cms_signing_time()
     {
         var again = TestPki.ResignWith(SignedReports.LeaderSigned, TestPki.Shared.Leader);
 
-        Assert.True(Verify(SignedReports.HandedOut, again, Leader).Ok);
+        var result = Verify(SignedReports.HandedOut, again, Leader);
+        Assert.True(result.Ok, result.FailureMessage);
+        // .NET writes the CMS signingTime attribute (pdfsig only the dictionary's /M): it is the time shown.
+        Assert.InRange(result.Signature!.SignedAt!.Value, DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddMinutes(1));
+    }
+
+    [ToolFact(TestPki.Tools, "poppler-utils libnss3-tools")]
+    public void Any_byte_changed_outside_the_signature_value_is_refused_and_no_change_throws()
+    {
+        var signed = SignedReports.LeaderSigned;
+        var layout = SignedPdfParser.Parse(SignedReports.HandedOut, signed).Layout!;
+        var verifier = TestVerifier.Create();
+        var random = new Random(13);
+        var update = Enumerable.Range(SignedReports.HandedOut.Length, signed.Length - SignedReports.HandedOut.Length);
+        var positions = update.Where(i => i < layout.ContentsStart || i >= layout.ContentsEnd).OrderBy(_ => random.Next()).Take(100)
+            .Concat(Enumerable.Range(0, 30).Select(_ => random.Next(SignedReports.HandedOut.Length)));
+        var inSlot = Enumerable.Range(0, 50).Select(_ => random.Next(layout.ContentsStart, layout.ContentsEnd));
+
+        foreach (var at in positions.Concat(inSlot))
+        {
+            var tampered = (byte[])signed.Clone();
+            tampered[at] ^= 0x01;
+            var result = verifier.Verify(SignedReports.HandedOut, tampered, Leader, Now);
+            if (at < layout.ContentsStart || at >= layout.ContentsEnd) Assert.False(result.Ok, $"byte {at} changed and accepted");
+            else Assert.True(result.Ok ? result.Signature is not null : result.FailureMessage is not null);
+        }
     }
 
     [Fact]

@@ -62,6 +62,10 @@ public sealed class Notifier(DanVanDbContext db, TimeProvider clock, IConfigurat
         ToRoleAsync(Roles.Compiler, NotificationKind.ReportIssued, $"Báo cáo kỳ {period.Name} đã được duyệt, ban hành",
             $"Lãnh đạo đã duyệt và ban hành báo cáo kỳ {period.Name}.", ReportLink(period), ct);
 
+    public Task ReportApprovedAsync(ReportingPeriod period, CancellationToken ct) =>
+        ToRoleAsync(Roles.Compiler, NotificationKind.ReportApproved, $"Báo cáo kỳ {period.Name} đã được duyệt, chờ ký số",
+            $"Lãnh đạo đã duyệt báo cáo kỳ {period.Name}; báo cáo chờ ký số rồi ban hành.", ReportLink(period), ct);
+
     public Task ReportReturnedAsync(ReportingPeriod period, string comment, CancellationToken ct) =>
         ToRoleAsync(Roles.Compiler, NotificationKind.ReportReturned, $"Báo cáo kỳ {period.Name} bị trả lại",
             $"Lãnh đạo đã trả lại báo cáo kỳ {period.Name}.\nÝ kiến: {comment}", ReportLink(period), ct);

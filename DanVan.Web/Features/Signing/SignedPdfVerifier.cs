@@ -23,6 +23,14 @@ public sealed class SignedPdfVerifier
         "2.16.840.1.101.3.4.2.3", // SHA-512
     };
 
+    private static readonly HashSet<string> WeakSignatureAlgorithms = new(StringComparer.Ordinal)
+    {
+        "1.2.840.113549.1.1.4", // md5WithRSAEncryption
+        "1.2.840.113549.1.1.5", // sha1WithRSAEncryption
+        "1.2.840.10045.4.1", // ecdsa-with-SHA1
+        "1.2.840.10040.4.3", // dsa-with-sha1
+    };
+
     private readonly SigningOptions options;
     private readonly Lazy<X509Certificate2Collection> anchors;
 
@@ -45,8 +53,20 @@ public sealed class SignedPdfVerifier
         if (uploaded.Length > options.MaxUploadBytes) return SignatureVerification.TooLarge(options.MaxUploadBytes);
         var parse = SignedPdfParser.Parse(handedOut, uploaded);
         if (parse.Layout is not { } layout) return parse.Failure!;
+        try
+        {
+            return VerifyCms(layout, layout.SignedBytes(uploaded), expected, now);
+        }
+        catch (Exception e) when (e is CryptographicException or ArgumentException or NotSupportedException or FormatException)
+        {
+            // A malformed certificate or attribute deep inside the CMS: the upload is refused, never a 500.
+            return SignatureVerification.UnreadableSignature();
+        }
+    }
 
-        var cms = new SignedCms(new ContentInfo(layout.SignedBytes(uploaded)), detached: true);
+    private SignatureVerification VerifyCms(SignedPdfLayout layout, byte[] signedBytes, ExpectedSigner expected, DateTimeOffset now)
+    {
+        var cms = new SignedCms(new ContentInfo(signedBytes), detached: true);
         try { cms.Decode(layout.SignatureDer); }
         catch (CryptographicException) { return SignatureVerification.UnreadableSignature(); }
         // Embedded content (adbe.pkcs7.sha1 and the like) would be verified instead of the file's bytes: refused.
@@ -54,7 +74,7 @@ public sealed class SignedPdfVerifier
             return SignatureVerification.UnreadableSignature();
         var signer = cms.SignerInfos[0];
 
-        if (!StrongDigests.Contains(signer.DigestAlgorithm.Value ?? ""))
+        if (!StrongDigests.Contains(signer.DigestAlgorithm.Value ?? "") || WeakSignatureAlgorithms.Contains(signer.SignatureAlgorithm.Value ?? ""))
             return SignatureVerification.WeakDigest(signer.DigestAlgorithm.FriendlyName ?? signer.DigestAlgorithm.Value ?? "?");
         try { signer.CheckSignature(verifySignatureOnly: true); }
         catch (CryptographicException) { return SignatureVerification.Modified(); }
@@ -79,12 +99,12 @@ public sealed class SignedPdfVerifier
 
     private static DateTimeOffset? SigningTime(SignerInfo signer)
     {
-        foreach (var attribute in signer.SignedAttributes)
-        {
-            foreach (var value in attribute.Values)
-                if (attribute.Oid.Value == SigningTimeOid) return new DateTimeOffset(DateTime.SpecifyKind(new Pkcs9SigningTime(value.RawData).SigningTime, DateTimeKind.Utc));
-        }
-        return null;
+        var value = signer.SignedAttributes.Cast<CryptographicAttributeObject>()
+            .Where(a => a.Oid.Value == SigningTimeOid)
+            .SelectMany(a => a.Values.Cast<AsnEncodedData>())
+            .FirstOrDefault();
+        if (value is null) return null;
+        return new DateTimeOffset(DateTime.SpecifyKind(new Pkcs9SigningTime(value.RawData).SigningTime, DateTimeKind.Utc));
     }
 
     /// <summary>No key usage extension means no restriction (RFC 5280); otherwise digital signature or non-repudiation.</summary>
