@@ -13,12 +13,17 @@ public static class NotificationEndpoints
         api.MapGet("/notifications", async (InboxService inbox, CancellationToken ct) =>
                 TypedResults.Ok((await inbox.ListAsync(ct)).Select(n =>
                     new NotificationDto(n.Id, n.Kind.ToString(), n.Title, n.Body, n.Link, n.CreatedAt, n.ReadAt is not null)).ToList()))
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
             .WithSummary("Thông báo của người đang đăng nhập, mới nhất trước.");
         api.MapPost("/periods/{period}/reminders", RemindAsync)
             .RequireAuthorization(p => p.RequireRole(Roles.Compiler, Roles.Admin))
             .Accepts<ReminderRequest>("application/json")
             .Produces<ReminderResponse>(StatusCodes.Status202Accepted)
             .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .WithSummary("Đôn đốc đơn vị chưa gửi phiếu (danh sách rỗng: mọi đơn vị chưa gửi); mỗi đơn vị tối đa một lần trong 10 phút.");
         return api;
