@@ -39,7 +39,7 @@ public sealed class DocxReportRenderer
             var first = main.AddNewPart<HeaderPart>();
             first.Header = new Header(new WParagraph());
 
-            using var fonts = new FontCache();
+            var fonts = new FontCache();
             var body = new Body();
             AppendBlocks(body, document.Blocks, fonts);
             body.Append(new SectionProperties(
