@@ -48,7 +48,7 @@ FROM base AS final
 COPY --from=build /app ./
 # App_Data holds the logs (and the SQLite file when Database:Provider is Sqlite). Created here and owned by the
 # non-root `app` user so that a new named volume mounted on it inherits that ownership.
-RUN mkdir -p /app/App_Data/logs && chown -R "$APP_UID:$APP_UID" /app/App_Data
+RUN mkdir -p /app/App_Data/logs /keys && chown -R "$APP_UID:$APP_UID" /app/App_Data /keys
 VOLUME /app/App_Data
 ENV ASPNETCORE_HTTP_PORTS=8080
 EXPOSE 8080

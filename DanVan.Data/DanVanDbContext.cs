@@ -1,6 +1,7 @@
 using DanVan.Data.Identity;
 using DanVan.Domain.Auditing;
 using DanVan.Domain.Indicators;
+using DanVan.Domain.Notifications;
 using DanVan.Domain.Organization;
 using DanVan.Domain.Periods;
 using DanVan.Domain.Reports;
@@ -33,8 +34,16 @@ public abstract class DanVanDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<Explanation> Explanations => Set<Explanation>();
     public DbSet<Report> Reports => Set<Report>();
     public DbSet<ReportSectionText> ReportSectionTexts => Set<ReportSectionText>();
+    public DbSet<ReportRevision> ReportRevisions => Set<ReportRevision>();
+    public DbSet<SigningSession> SigningSessions => Set<SigningSession>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<ReminderMark> ReminderMarks => Set<ReminderMark>();
+    public DbSet<SummaryMark> SummaryMarks => Set<SummaryMark>();
+    public DbSet<ManualReminderMark> ManualReminderMarks => Set<ManualReminderMark>();
+    public DbSet<EmailOptOut> EmailOptOuts => Set<EmailOptOut>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

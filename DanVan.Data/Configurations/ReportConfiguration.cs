@@ -9,7 +9,8 @@ public class ReportConfiguration : IEntityTypeConfiguration<Report>
 {
     public void Configure(EntityTypeBuilder<Report> builder)
     {
-        builder.HasIndex(r => r.PeriodId).IsUnique();
+        // One current report per period; revoked ones stay beside it (decision 0021).
+        builder.HasIndex(r => new { r.PeriodId, r.State });
         builder.Property(r => r.Version).IsConcurrencyToken();
         builder.Property(r => r.Number).HasMaxLength(Report.MaxNumberLength);
         builder.Property(r => r.Place).HasMaxLength(Report.MaxPlaceLength);
@@ -23,8 +24,14 @@ public class ReportConfiguration : IEntityTypeConfiguration<Report>
         builder.Property(r => r.ReviewComment).HasMaxLength(Report.MaxCommentLength);
         builder.Property(r => r.IssuedBy).HasMaxLength(Report.MaxUserLength);
         builder.Property(r => r.PdfSha256).HasMaxLength(64);
+        builder.Property(r => r.ApprovedBy).HasMaxLength(Report.MaxUserLength);
+        builder.Property(r => r.RevokedBy).HasMaxLength(Report.MaxUserLength);
+        builder.Property(r => r.RevokeReason).HasMaxLength(Report.MaxReasonLength);
+        builder.Property(r => r.SendReasonsText).HasMaxLength(Report.MaxSendReasonsLength);
         builder.Ignore(r => r.Recipients);
         builder.Ignore(r => r.Metadata);
+        builder.Ignore(r => r.SendReasons);
+        builder.Ignore(r => r.IsFrozen);
         builder.HasOne<ReportingPeriod>().WithMany().HasForeignKey(r => r.PeriodId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(r => r.SectionTexts).WithOne().HasForeignKey(t => t.ReportId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(r => r.SectionTexts).UsePropertyAccessMode(PropertyAccessMode.Field);

@@ -27,5 +27,6 @@ public static class DemoUsers
         new("ttpvhcc@danvan.local", "Cán bộ Trung tâm PVHCC", Domain.Organization.Roles.UnitStaff, "TTPVHCC"),
         new("kstthc@danvan.local", "Cán bộ Phòng KSTTHC", Domain.Organization.Roles.UnitStaff, "KSTTHC"),
         new("hctc@danvan.local", "Cán bộ Phòng HCTC", Domain.Organization.Roles.UnitStaff, "HCTC"),
+        new("vanthu@danvan.local", "Lê Thị Văn Thư", Domain.Organization.Roles.Clerk, null),
     ];
 }

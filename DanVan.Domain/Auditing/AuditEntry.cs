@@ -55,6 +55,18 @@ public static class AuditActions
     public const string UnitMoved = "unit.moved";
     public const string UnitRetired = "unit.retired";
     public const string UnitRestored = "unit.restored";
+    public const string UnitReminded = "notification.reminded";
+    public const string OutboxResent = "notification.resent";
+    public const string ReminderOffsetsChanged = "period.reminder-offsets";
+    public const string ReportWithdrawn = "report.withdrawn";
+    public const string ReportRejected = "report.rejected";
+    public const string ReportApproved = "report.approved";
+    public const string ReportIssued = "report.issued";
+    public const string ReportRevoked = "report.revoked";
+    public const string SigningSessionOpened = "report.signing-opened";
+    public const string SignedFileDownloaded = "report.signing-downloaded";
+    public const string SignatureAccepted = "report.signature-accepted";
+    public const string SignatureRefused = "report.signature-refused";
 
     /// <summary>The Vietnamese label of an action for change logs; an unknown action shows as stored.</summary>
     public static string Vietnamese(string action) => action switch
@@ -76,6 +88,18 @@ public static class AuditActions
         UnitMoved => "Chuyển đơn vị cấp trên",
         UnitRetired => "Ngừng hoạt động",
         UnitRestored => "Hoạt động trở lại",
+        UnitReminded => "Đôn đốc đơn vị",
+        OutboxResent => "Gửi lại thư",
+        ReminderOffsetsChanged => "Sửa ngày nhắc hạn",
+        ReportWithdrawn => "Rút lại báo cáo trình duyệt",
+        ReportRejected => "Trả lại dự thảo báo cáo",
+        ReportApproved => "Duyệt báo cáo",
+        ReportIssued => "Ban hành báo cáo",
+        ReportRevoked => "Thu hồi báo cáo",
+        SigningSessionOpened => "Mở phiên ký số",
+        SignedFileDownloaded => "Tải tệp để ký số",
+        SignatureAccepted => "Nhận tệp đã ký số",
+        SignatureRefused => "Từ chối tệp ký số",
         _ => action,
     };
 }

@@ -29,6 +29,8 @@ public static class ApiNames
     {
         ReportState.Draft => "draft",
         ReportState.PendingApproval => "pendingApproval",
+        ReportState.AwaitingSignature => "awaitingSignature",
+        ReportState.Revoked => "revoked",
         _ => "issued",
     };
 

@@ -43,6 +43,24 @@ public static class VietnameseFormat
     /// <summary>A percentage given in percent units (98.6 → "98,6%"): one decimal, half away from zero, ",0" dropped.</summary>
     public static string Percent(decimal percent) => Number(RoundRate(percent), 1) + "%";
 
+    /// <summary>
+    /// A computed rate, always with the same number of decimals (one unless the indicator says otherwise), half away
+    /// from zero: “79,0%” next to “98,7%”, never “79%”. A typed percentage is printed as typed, with <see cref="Percent"/>.
+    /// </summary>
+    public static string ComputedRate(decimal percent, int decimals = DefaultRateDecimals) => FixedNumber(percent, decimals) + "%";
+
+    public const int DefaultRateDecimals = 1;
+
+    /// <summary>A number with exactly <paramref name="decimals"/> decimals (“0,5”, “79,0”), half away from zero.</summary>
+    public static string FixedNumber(decimal value, int decimals)
+    {
+        var rounded = Math.Round(value, decimals, MidpointRounding.AwayFromZero);
+        var text = Number(rounded, decimals);
+        if (decimals <= 0) return text;
+        var comma = text.IndexOf(',');
+        return comma < 0 ? text + "," + new string('0', decimals) : text + new string('0', decimals - (text.Length - comma - 1));
+    }
+
     public static decimal RoundRate(decimal percent) => Math.Round(percent, 1, MidpointRounding.AwayFromZero);
 
     /// <summary>part / whole as a percentage, or null when whole is zero (no rate can be stated).</summary>

@@ -8,7 +8,10 @@ public static class Roles
     public const string Leader = "Leader";
     public const string UnitStaff = "UnitStaff";
 
-    public static readonly IReadOnlyList<string> All = [Admin, Compiler, Leader, UnitStaff];
+    /// <summary>Văn thư: issues the report with the agency's digital signature (Nghị định 30/2020).</summary>
+    public const string Clerk = "Clerk";
+
+    public static readonly IReadOnlyList<string> All = [Admin, Compiler, Leader, UnitStaff, Clerk];
 
     public static string Vietnamese(string role) => role switch
     {
@@ -16,6 +19,7 @@ public static class Roles
         Compiler => "Chuyên viên tổng hợp",
         Leader => "Lãnh đạo",
         UnitStaff => "Cán bộ đơn vị",
+        Clerk => "Văn thư",
         _ => role,
     };
 }

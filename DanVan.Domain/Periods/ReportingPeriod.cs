@@ -31,6 +31,9 @@ public class ReportingPeriod
     public DateOnly SendDeadline { get; private set; }
     public bool IsLocked { get; private set; }
 
+    /// <summary>Reminder days before the unit deadline, e.g. "7,3,0,-1" (see Notifications.ReminderSchedule).</summary>
+    public string ReminderOffsets { get; private set; } = Notifications.ReminderSchedule.DefaultOffsets;
+
     /// <summary>The template version the period was opened with; later template edits do not change it.</summary>
     public int TemplateId { get; private set; }
 
@@ -92,6 +95,17 @@ public class ReportingPeriod
         SendDeadline = sendDeadline;
         Version = Guid.NewGuid();
     }
+
+    /// <summary>Sets the reminder days from text such as "7, 3, 0, -1"; a DomainException in Vietnamese when invalid.</summary>
+    public void SetReminderOffsets(string? text)
+    {
+        var (offsets, error) = Notifications.ReminderSchedule.Parse(text);
+        if (error is not null) throw new DomainException(error);
+        ReminderOffsets = Notifications.ReminderSchedule.Format(offsets);
+        Version = Guid.NewGuid();
+    }
+
+    public IReadOnlyList<int> ReminderOffsetList => Notifications.ReminderSchedule.Parse(ReminderOffsets).Offsets;
 
     public void Lock()
     {

@@ -3,8 +3,9 @@ using DanVan.Domain.Common;
 namespace DanVan.Domain.Reports;
 
 /// <summary>
-/// Báo cáo: one compiled document for one period (Dự thảo → Trình duyệt → Đã ban hành). Once issued it is frozen:
-/// its snapshot and PDF bytes never change.
+/// Báo cáo: one compiled document for one period (Dự thảo → Trình duyệt → [Đã duyệt, chờ ký →] Đã ban hành, and
+/// Thu hồi). Once approved it is frozen: its snapshot and approved PDF bytes never change; signed revisions are kept
+/// beside it (ReportRevision). A revoked report stays with its files; a new draft replaces it.
 /// </summary>
 public class Report
 {
@@ -18,6 +19,8 @@ public class Report
     public const int MaxSignerLength = 256;
     public const int MaxCommentLength = 4000;
     public const int MaxUserLength = 256;
+    public const int MaxReasonLength = 1000;
+    public const int MaxSendReasonsLength = 20_000;
 
     private readonly List<ReportSectionText> _sectionTexts = [];
 
@@ -56,7 +59,24 @@ public class Report
     public string? SnapshotJson { get; private set; }
     public byte[]? PdfBytes { get; private set; }
     public string? PdfSha256 { get; private set; }
+    public DateTimeOffset? ApprovedAt { get; private set; }
+    public string? ApprovedBy { get; private set; }
+
+    /// <summary>Why the compiler sent the report with units not accepted: one "UNITCODE\treason" a line.</summary>
+    public string? SendReasonsText { get; private set; }
+    public DateTimeOffset? RevokedAt { get; private set; }
+    public string? RevokedBy { get; private set; }
+    public string? RevokeReason { get; private set; }
     public Guid Version { get; private set; }
+
+    /// <summary>Approved: the snapshot and the approved PDF are frozen (awaiting signatures, issued or revoked).</summary>
+    public bool IsFrozen => State is ReportState.AwaitingSignature or ReportState.Issued or ReportState.Revoked && SnapshotJson is not null;
+
+    /// <summary>The compiler's reasons by unit code.</summary>
+    public IReadOnlyDictionary<string, string> SendReasons =>
+        (SendReasonsText ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(l => l.Split('\t', 2)).Where(p => p.Length == 2)
+            .ToDictionary(p => p[0], p => p[1], StringComparer.OrdinalIgnoreCase);
 
     public IReadOnlyCollection<ReportSectionText> SectionTexts => _sectionTexts;
 
@@ -108,11 +128,27 @@ public class Report
 
     public string? SectionText(string sectionKey) => _sectionTexts.FirstOrDefault(t => t.SectionKey == sectionKey)?.Text;
 
-    public void SubmitForApproval()
+    /// <param name="reasons">The compiler's reason for each participating unit whose sheet is not accepted.</param>
+    public void SubmitForApproval(IReadOnlyDictionary<string, string>? reasons = null)
     {
         EnsureDraft();
+        var lines = (reasons ?? new Dictionary<string, string>())
+            .Select(r => (Code: r.Key.Trim(), Reason: Line(r.Value)))
+            .Where(r => r.Code.Length > 0 && r.Reason.Length > 0)
+            .Select(r => r.Code + "\t" + r.Reason).ToList();
+        var text = string.Join('\n', lines);
+        if (text.Length > MaxSendReasonsLength) throw new DomainException("Lý do quá dài.");
+        SendReasonsText = text.Length == 0 ? null : text;
         State = ReportState.PendingApproval;
         ReviewComment = null;
+        Version = Guid.NewGuid();
+    }
+
+    /// <summary>Rút lại: the compiler takes back a report that waits for approval.</summary>
+    public void Withdraw()
+    {
+        if (State != ReportState.PendingApproval) throw new DomainException("Chỉ rút lại được báo cáo đang trình duyệt.");
+        State = ReportState.Draft;
         Version = Guid.NewGuid();
     }
 
@@ -125,17 +161,58 @@ public class Report
         Version = Guid.NewGuid();
     }
 
-    public void Issue(string snapshotJson, byte[] pdfBytes, string pdfSha256, string user, DateTimeOffset at)
+    /// <summary>
+    /// Duyệt: freezes the snapshot and the PDF. Without signatures to collect the report is issued at once;
+    /// otherwise it waits for them (Đã duyệt, chờ ký).
+    /// </summary>
+    public void Approve(string snapshotJson, byte[] pdfBytes, string pdfSha256, string user, DateTimeOffset at, bool signaturesRequired)
     {
-        if (State != ReportState.PendingApproval) throw new DomainException("Chỉ ban hành được báo cáo đang trình duyệt.");
+        if (State != ReportState.PendingApproval) throw new DomainException("Chỉ duyệt được báo cáo đang trình duyệt.");
         SnapshotJson = snapshotJson;
         PdfBytes = pdfBytes;
         PdfSha256 = pdfSha256;
+        ApprovedAt = at;
+        ApprovedBy = user;
+        State = ReportState.AwaitingSignature;
+        if (!signaturesRequired) Issue(user, at);
+        Version = Guid.NewGuid();
+    }
+
+    /// <summary>Ban hành: the last required signature is in (or none was required).</summary>
+    public void Issue(string user, DateTimeOffset at)
+    {
+        if (State != ReportState.AwaitingSignature) throw new DomainException("Chỉ ban hành được báo cáo đã duyệt.");
         IssuedAt = at;
         IssuedBy = user;
         State = ReportState.Issued;
         Version = Guid.NewGuid();
     }
+
+    /// <summary>Thu hồi: an approved or issued report is withdrawn from use, with its files kept.</summary>
+    public void Revoke(string reason, string user, DateTimeOffset at)
+    {
+        if (State is not (ReportState.Issued or ReportState.AwaitingSignature)) throw new DomainException("Chỉ thu hồi được báo cáo đã duyệt hoặc đã ban hành.");
+        var clean = Line(reason);
+        if (clean.Length == 0) throw new DomainException("Cần ghi lý do thu hồi.");
+        if (clean.Length > MaxReasonLength) throw new DomainException($"Lý do thu hồi tối đa {MaxReasonLength} ký tự.");
+        State = ReportState.Revoked;
+        RevokedAt = at;
+        RevokedBy = user;
+        RevokeReason = clean;
+        Version = Guid.NewGuid();
+    }
+
+    /// <summary>The new draft that replaces a revoked report: same metadata and texts, nothing frozen.</summary>
+    public Report Redraft()
+    {
+        if (State != ReportState.Revoked) throw new DomainException("Chỉ lập lại dự thảo cho báo cáo đã thu hồi.");
+        var draft = Start(PeriodId, Metadata);
+        foreach (var t in _sectionTexts) draft._sectionTexts.Add(ReportSectionText.Create(t.SectionKey, t.Text));
+        return draft;
+    }
+
+    private static string Line(string? text) =>
+        string.Join(' ', (text ?? "").Normalize(System.Text.NormalizationForm.FormC).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     private void Apply(ReportMetadata m)
     {

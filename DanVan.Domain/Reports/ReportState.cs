@@ -8,6 +8,10 @@ public enum ReportState
     PendingApproval = 1,
     /// <summary>Đã ban hành.</summary>
     Issued = 2,
+    /// <summary>Đã duyệt, chờ ký: frozen with its SHA-256, waiting for the signatures Signing:Required asks for.</summary>
+    AwaitingSignature = 3,
+    /// <summary>Đã thu hồi: kept with its files; a new draft of the period replaces it.</summary>
+    Revoked = 4,
 }
 
 public enum SignerAuthority
@@ -30,6 +34,8 @@ public static class ReportStateText
         ReportState.Draft => "Dự thảo",
         ReportState.PendingApproval => "Trình duyệt",
         ReportState.Issued => "Đã ban hành",
+        ReportState.AwaitingSignature => "Đã duyệt, chờ ký",
+        ReportState.Revoked => "Đã thu hồi",
         _ => state.ToString(),
     };
 

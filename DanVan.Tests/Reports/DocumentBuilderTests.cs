@@ -113,7 +113,7 @@ public partial class DocumentBuilderTests
         var lines = Doc.BlocksOf<AppendixBlock>().Single().Lines;
         Assert.Equal(["1.", "2.", "3.", "4.", "5.", "6."], lines.Where(l => l.Level == 0).Select(l => l.Label));
         Assert.All(lines.Where(l => l.Level == 1), l => Assert.Equal("-", l.Label));
-        Assert.Contains(lines, l => l.Text == "- Kết quả giải quyết các vụ khiếu kiện phức tạp, đông người, kéo dài: 02 vụ/02 vụ, đạt 100%.");
+        Assert.Contains(lines, l => l.Text == "- Kết quả giải quyết các vụ khiếu kiện phức tạp, đông người, kéo dài: 02 vụ/02 vụ, đạt 100,0%."); // a computed rate keeps its decimal
         Assert.Contains(lines, l => l.Text == "- Trung tâm Phục vụ hành chính công cấp tỉnh: Có.");
         Assert.Contains(lines, l => l.Text == "- Kết quả xử lý giải quyết đơn thư khiếu nại: … đơn/… đơn, đạt …");
     }

@@ -44,6 +44,9 @@ public class DanVanFactory : WebApplicationFactory<Program>
         ["Security:SignInPerAccountPerMinute"] = "1000",
         ["Security:SignInPerAddressPerMinute"] = "10000",
         ["Serilog:WriteTo:1:Args:path"] = Path.Combine(_folder, "logs", "danvan-.log"),
+        // Tests drive the reminder scheduler and the outbox sender themselves, with the fake clock.
+        ["Notifications:Worker"] = "false",
+        ["Email:PickupFolder"] = Path.Combine(_folder, "mail"),
     };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

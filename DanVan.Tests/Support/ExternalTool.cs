@@ -45,3 +45,15 @@ public sealed class ToolFactAttribute : FactAttribute
             Skip = $"{tool} not found on PATH (apt-get install {package})";
     }
 }
+
+/// <summary>
+/// A test that needs a tool CI does not install (npx, for the OpenAPI lint): skipped with the reason wherever it is
+/// missing, in CI too.
+/// </summary>
+public sealed class OptionalToolFactAttribute : FactAttribute
+{
+    public OptionalToolFactAttribute(string tool, string package)
+    {
+        if (ExternalTool.Find(tool) is null) Skip = $"{tool} not found on PATH (apt-get install {package})";
+    }
+}

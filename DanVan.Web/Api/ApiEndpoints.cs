@@ -2,10 +2,11 @@ using System.Globalization;
 using System.Text.Json;
 using DanVan.Data.Identity;
 using DanVan.Domain.Periods;
-using DanVan.Web.Services.Admin;
+using DanVan.Web.Infrastructure.ServiceResults;
 using DanVan.Web.Services.Admin.Periods;
 using DanVan.Web.Infrastructure;
 using DanVan.Web.Features.Account;
+using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 
@@ -27,16 +28,30 @@ public static class ApiEndpoints
             .AllowAnonymous()
             .DisableAntiforgery()
             .Accepts<LoginRequest>("application/json")
+            .Produces<AccessTokenResponse>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .WithName("login")
             .WithSummary("Đăng nhập, nhận access token (Bearer).");
+        api.MapApiTokenEndpoints();
 
-        var secured = api.MapGroup("").RequireAuthorization(Policies.Api);
+        DanVan.Web.Features.ReportSigning.SigningEndpoints.MapSigningHandOff(api);
+
+        // Every secured operation may answer 401 (no or stale token) and 403 (not this user's to see or do).
+        var secured = api.MapGroup("").RequireAuthorization(Policies.Api)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
         secured.MapGet("/periods", async (CatalogueService catalogue, CancellationToken ct) => TypedResults.Ok(await catalogue.PeriodsAsync(ct)))
             .WithSummary("Danh sách kỳ báo cáo.");
         secured.MapGet("/periods/{period}", async (string period, CatalogueService catalogue, CancellationToken ct) =>
                 await catalogue.PeriodAsync(period, ct) is { } dto
                     ? Results.Ok(dto)
                     : Results.Problem("Không tìm thấy kỳ báo cáo.", statusCode: StatusCodes.Status404NotFound, title: "Không tìm thấy"))
+            .Produces<PeriodDto>()
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Một kỳ báo cáo.");
         secured.MapPost("/periods", CreatePeriodAsync)
             .RequireAuthorization(Policies.Admin)
@@ -50,6 +65,7 @@ public static class ApiEndpoints
         secured.MapEntryApi();
         secured.MapReportApi();
         secured.MapDashboardApi();
+        DanVan.Web.Features.Notifications.NotificationEndpoints.MapNotificationApi(secured);
         return app;
     }
 
@@ -87,13 +103,10 @@ public static class ApiEndpoints
         if (errors.Count > 0) return InvalidPeriod(errors);
 
         var (result, period) = await periods.CreateAsync(kind, year, null, null, ct);
-        return result.Outcome switch
-        {
-            AdminOutcome.Saved => Results.Created($"/api/v1/periods/{period!.Code}", CatalogueService.ToDto(period)),
-            AdminOutcome.Conflict => Results.Problem(result.Message, statusCode: StatusCodes.Status409Conflict, title: "Kỳ báo cáo đã có"),
-            AdminOutcome.Forbidden => Results.Problem("Chỉ quản trị được tạo kỳ báo cáo.", statusCode: StatusCodes.Status403Forbidden, title: "Không có quyền"),
-            _ => InvalidPeriod(result.Errors.ToDictionary(e => e.Key.Length == 0 ? "body" : char.ToLowerInvariant(e.Key[0]) + e.Key[1..], e => new[] { e.Value })),
-        };
+        // The service names the form's fields (Kind, Year); the API's are camel case.
+        if (result.Status == ServiceStatus.Invalid)
+            return InvalidPeriod(result.Errors.ToDictionary(e => e.Key.Length == 0 ? "body" : JsonNamingPolicy.CamelCase.ConvertName(e.Key), e => new[] { e.Value }));
+        return result.Answer(code => TypedResults.Created($"/api/v1/periods/{code}", CatalogueService.ToDto(period!)));
     }
 
     private static JsonElement? Property(JsonElement body, string name) =>

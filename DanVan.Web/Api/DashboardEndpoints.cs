@@ -1,4 +1,4 @@
-using DanVan.Web.Infrastructure;
+using DanVan.Web.Authorization;
 using DanVan.Web.Services.Dashboard;
 using Microsoft.AspNetCore.Mvc;
 
@@ -24,18 +24,18 @@ public static class DashboardEndpoints
     }
 
     private static async Task<IResult> GetAsync(
-        string period, [FromQuery] string? unit, DashboardService dashboard, CurrentUser currentUser, CancellationToken ct)
+        string period, [FromQuery] string? unit, DashboardService dashboard, Access access, CancellationToken ct)
     {
         if (unit is null)
         {
-            if (!currentUser.CanReadAllUnits) return Forbidden("Bảng điều hành toàn cơ quan chỉ dành cho lãnh đạo, chuyên viên tổng hợp và quản trị.");
+            if (!await access.CanAsync(Operations.Read, PeriodResource.All)) return Forbidden("Bảng điều hành toàn cơ quan chỉ dành cho lãnh đạo, chuyên viên tổng hợp và quản trị.");
             var model = await dashboard.OfficeAsync(period, ct);
             return model is null ? NotFound() : Results.Ok(model);
         }
 
         var found = await dashboard.FindUnitAsync(unit, ct);
         if (found is null) return NotFound();
-        if (!currentUser.CanReadAllUnits && !(await currentUser.UnitIdsAsync(ct)).Contains(found.Id))
+        if (!await access.CanAsync(Operations.Read, new UnitSheet(found.Id)))
             return Forbidden("Bạn chỉ xem được số liệu của đơn vị mình.");
         var unitModel = await dashboard.UnitAsync(found.Code, period, ct);
         return unitModel is null ? NotFound() : Results.Ok(unitModel);

@@ -3,6 +3,7 @@ using System.Text.Json;
 using DanVan.Domain.Indicators;
 using DanVan.Domain.Rules;
 using DanVan.Web.Infrastructure;
+using DanVan.Web.Infrastructure.ServiceResults;
 using DanVan.Web.Services.Entry;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -33,35 +34,34 @@ public static class EntryEndpoints
 
     public static RouteGroupBuilder MapEntryApi(this RouteGroupBuilder api)
     {
-        var unit = api.MapGroup("/periods/{period}/units/{unit}");
+        var unit = api.MapGroup("/periods/{period}/units/{unit}")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         unit.MapGet("", GetAsync).WithSummary("Phiếu số liệu của một đơn vị trong một kỳ (ETag = phiên bản).");
-        unit.MapPut("/values", PutValuesAsync).WithSummary("Ghi số liệu (chỉ các mã được gửi); If-Match để chống ghi đè.");
-        unit.MapPost("/submit", SubmitAsync).WithSummary("Gửi phiếu; 422 khi còn thiếu chỉ tiêu hoặc giải trình.");
+        unit.MapPut("/values", PutValuesAsync).WithSummary("Ghi số liệu (chỉ các mã được gửi); If-Match để chống ghi đè.")
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+        unit.MapPost("/submit", SubmitAsync).WithSummary("Gửi phiếu; 422 khi còn thiếu chỉ tiêu hoặc giải trình.")
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         unit.MapPost("/accept", AcceptAsync).WithSummary("Tiếp nhận phiếu (chuyên viên tổng hợp).");
         unit.MapPost("/return", ReturnAsync).WithSummary("Trả lại phiếu kèm ý kiến (chuyên viên tổng hợp).");
         unit.MapGet("/history", HistoryAsync).WithSummary("Lịch sử thay đổi của một chỉ tiêu.");
         api.MapGet("/periods/{period}/validation", ValidationAsync)
             .RequireAuthorization(Policies.ReadAll)
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Mọi vi phạm quy tắc của mọi đơn vị trong kỳ.");
         return api;
     }
 
-    private static async Task<IResult> GetAsync(string period, string unit, EntryService entry, HttpContext http, CancellationToken ct)
-    {
-        var result = await entry.GetAsync(period, unit, ct);
-        return result.Outcome switch
-        {
-            EntryOutcome.NotFound => NotFound(),
-            EntryOutcome.Forbidden => Forbidden(),
-            _ => Ok(http, result.Sheet!),
-        };
-    }
+    private static async Task<Results<Ok<SubmissionDto>, ValidationProblem, ProblemHttpResult>> GetAsync(
+        string period, string unit, EntryService entry, HttpContext http, CancellationToken ct) =>
+        (await entry.GetAsync(period, unit, ct)).Answer(sheet => Ok(http, sheet));
 
-    private static async Task<IResult> PutValuesAsync(
+    private static async Task<Results<Ok<SubmissionDto>, ValidationProblem, ProblemHttpResult>> PutValuesAsync(
         string period, string unit, ValuesRequest request, EntryService entry, HttpContext http, CancellationToken ct)
     {
         // Who may write is decided before what was sent is judged: a stranger learns nothing from a 400.
-        if (!await entry.CanWriteAsync(period, unit, ct)) return (await entry.GetAsync(period, unit, ct)).Outcome == EntryOutcome.NotFound ? NotFound() : Forbidden();
+        if (!await entry.CanWriteAsync(period, unit, ct))
+            return ApiResults.Failure<Ok<SubmissionDto>>((await entry.GetAsync(period, unit, ct)).Status == ServiceStatus.NotFound ? ServiceResult.NotFound : ServiceResult.Forbidden);
         if (request?.Values is null || request.Values.Count == 0)
             return Problem400(new Dictionary<string, string[]> { ["values"] = ["Cần ít nhất một mã chỉ tiêu trong “values”."] });
         if (request.Values.Count > MaxCodesPerRequest)
@@ -85,97 +85,67 @@ public static class EntryEndpoints
         var ifMatch = http.Request.Headers.IfMatch.ToString();
         if (!string.IsNullOrEmpty(ifMatch))
         {
-            if (!Guid.TryParse(ifMatch.Trim().Trim('"'), out var parsed)) return Results.Problem("If-Match không hợp lệ.", statusCode: 412, title: "Phiên bản không khớp");
+            if (!Guid.TryParse(ifMatch.Trim().Trim('"'), out var parsed)) return ApiResults.Problem(StatusCodes.Status412PreconditionFailed, "Phiên bản không khớp", "If-Match không hợp lệ.");
             // The service judges the version: a replay of what is already stored is a no-op, not a conflict.
             expected = parsed;
         }
 
         var input = new EntryInput(values, new Dictionary<string, string?>(), new Dictionary<string, string?>(), expected, request.Reason);
         var result = await entry.SaveAsync(period, unit, input, ct);
-        return result.Outcome switch
-        {
-            EntryOutcome.Conflict when expected is not null => PreconditionFailed(),
-            _ => Map(http, result),
-        };
+        // With If-Match, a version that is not the stored one is a failed precondition (RFC 9110), not a conflict.
+        return result.Status == ServiceStatus.Conflict && expected is not null ? PreconditionFailed() : result.Answer(sheet => Ok(http, sheet));
     }
 
-    private static async Task<IResult> SubmitAsync(
+    private static async Task<Results<Ok<SubmissionDto>, ValidationProblem, ProblemHttpResult>> SubmitAsync(
         string period, string unit, SubmitRequest? request, EntryService entry, HttpContext http, CancellationToken ct)
     {
         var explanations = request?.Explanations ?? [];
         var input = new EntryInput(new Dictionary<string, RawValue>(), new Dictionary<string, string?>(), explanations, null, null);
         var result = await entry.SubmitAsync(period, unit, input, ct);
-        if (result.Outcome == EntryOutcome.Refused && result.Sheet is { CanEdit: true } sheet)
+        if (result.Status == ServiceStatus.Refused && result.Value is { CanEdit: true } sheet)
         {
             var needed = sheet.Violations.Where(v => v.Severity == Severity.Error && string.IsNullOrWhiteSpace(v.Explanation))
                 .Select(v => new ViolationDto(v.RuleCode, v.Message, ApiNames.Of(v.Severity), null)).ToList();
             var missing = sheet.Fields.Where(f => f.Required && f.Formula is null && f.StoredInput is "" or null).Select(f => f.Code).ToList();
-            return Results.Problem(
+            return TypedResults.Problem(
                 detail: result.Message, statusCode: StatusCodes.Status422UnprocessableEntity, title: "Chưa gửi được",
                 extensions: new Dictionary<string, object?> { ["violations"] = needed, ["missing"] = missing });
         }
-        return Map(http, result);
+        return result.Answer(s => Ok(http, s));
     }
 
-    private static async Task<IResult> AcceptAsync(string period, string unit, ReviewService review, EntryService entry, HttpContext http, CancellationToken ct) =>
+    private static async Task<Results<Ok<SubmissionDto>, ValidationProblem, ProblemHttpResult>> AcceptAsync(string period, string unit, ReviewService review, EntryService entry, HttpContext http, CancellationToken ct) =>
         await AfterReviewAsync(await review.AcceptAsync(period, unit, ct), period, unit, entry, http, ct);
 
-    private static async Task<IResult> ReturnAsync(
+    private static async Task<Results<Ok<SubmissionDto>, ValidationProblem, ProblemHttpResult>> ReturnAsync(
         string period, string unit, CommentRequest? request, ReviewService review, EntryService entry, HttpContext http, CancellationToken ct) =>
         await AfterReviewAsync(await review.ReturnAsync(period, unit, request?.Comment, ct), period, unit, entry, http, ct);
 
-    private static async Task<IResult> HistoryAsync(string period, string unit, [FromQuery] string? code, EntryService entry, CancellationToken ct)
+    private static async Task<Results<Ok<List<HistoryDto>>, ValidationProblem, ProblemHttpResult>> HistoryAsync(
+        string period, string unit, [FromQuery] string? code, EntryService entry, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(code) || code.Length > 128)
             return Problem400(new Dictionary<string, string[]> { ["code"] = ["Cần mã chỉ tiêu (?code=…)."] });
-        try
-        {
-            var entries = await entry.HistoryAsync(period, unit, code, ct);
-            return entries is null
-                ? NotFound()
-                : Results.Ok(entries.Select(e => new HistoryDto(e.At, e.UserName, e.Action, e.OldValue, e.NewValue, e.Reason)));
-        }
-        catch (UnauthorizedAccessException)
-        {
-            return Forbidden();
-        }
+        return (await entry.HistoryAsync(period, unit, code, ct)).Answer(entries =>
+            TypedResults.Ok(entries.Select(e => new HistoryDto(e.At, e.UserName, e.Action, e.OldValue, e.NewValue, e.Reason)).ToList()));
     }
 
-    private static async Task<IResult> ValidationAsync(string period, ReviewService review, CancellationToken ct)
+    private static async Task<Results<Ok<List<PeriodViolationDto>>, ProblemHttpResult>> ValidationAsync(string period, ReviewService review, CancellationToken ct)
     {
         var violations = await review.ViolationsAsync(period, ct);
         return violations is null
-            ? NotFound()
-            : Results.Ok(violations.Select(v => new PeriodViolationDto(v.UnitCode, v.Rule, v.Message, SeverityName(v.Severity), v.Explanation)));
+            ? ApiResults.Problem(StatusCodes.Status404NotFound, "Không tìm thấy", "Không tìm thấy kỳ báo cáo.")
+            : TypedResults.Ok(violations.Select(v => new PeriodViolationDto(v.UnitCode, v.Rule, v.Message, SeverityName(v.Severity), v.Explanation)).ToList());
     }
 
-    private static async Task<IResult> AfterReviewAsync(
-        (EntryOutcome Outcome, string? Message) result, string period, string unit, EntryService entry, HttpContext http, CancellationToken ct) =>
-        result.Outcome switch
-        {
-            EntryOutcome.Saved => Ok(http, (await entry.GetAsync(period, unit, ct)).Sheet!),
-            EntryOutcome.NotFound => NotFound(),
-            EntryOutcome.Forbidden => Forbidden(),
-            EntryOutcome.Invalid => Problem400(new Dictionary<string, string[]> { ["comment"] = [result.Message ?? ""] }),
-            _ => Results.Problem(result.Message, statusCode: StatusCodes.Status409Conflict, title: "Không thực hiện được"),
-        };
+    private static async Task<Results<Ok<SubmissionDto>, ValidationProblem, ProblemHttpResult>> AfterReviewAsync(
+        ServiceResult result, string period, string unit, EntryService entry, HttpContext http, CancellationToken ct) =>
+        result.IsOk ? (await entry.GetAsync(period, unit, ct)).Answer(sheet => Ok(http, sheet)) : ApiResults.Failure<Ok<SubmissionDto>>(result);
 
-    private static IResult Map(HttpContext http, EntryResult result) => result.Outcome switch
-    {
-        EntryOutcome.Saved or EntryOutcome.Unchanged => Ok(http, result.Sheet!),
-        EntryOutcome.NotFound => NotFound(),
-        EntryOutcome.Forbidden => Forbidden(),
-        EntryOutcome.Invalid => Problem400(result.Sheet!.Fields.Where(f => f.Error is not null).ToDictionary(f => f.Code, f => new[] { f.Error! })
-            .Concat(result.Sheet.FormErrors.Select(e => new KeyValuePair<string, string[]>(e.Field, [e.Message])))
-            .DistinctBy(p => p.Key).ToDictionary()),
-        EntryOutcome.Conflict => Results.Problem(result.Message, statusCode: StatusCodes.Status409Conflict, title: "Xung đột dữ liệu"),
-        _ => Results.Problem(result.Message, statusCode: StatusCodes.Status409Conflict, title: "Không thể sửa phiếu"),
-    };
-
-    private static IResult Ok(HttpContext http, EntrySheet sheet)
+    private static Ok<SubmissionDto> Ok(HttpContext http, EntrySheet sheet)
     {
         if (sheet.Version is { } version) http.Response.Headers.ETag = $"\"{version}\"";
-        return Results.Ok(ToDto(sheet));
+        return TypedResults.Ok(ToDto(sheet));
     }
 
     public static SubmissionDto ToDto(EntrySheet sheet) => new(
@@ -192,13 +162,8 @@ public static class EntryEndpoints
 
     private static string SeverityName(Severity severity) => ApiNames.Of(severity);
 
-    private static IResult NotFound() => Results.Problem("Không tìm thấy kỳ báo cáo hoặc đơn vị.", statusCode: 404, title: "Không tìm thấy");
+    private static ProblemHttpResult PreconditionFailed() => ApiResults.Problem(StatusCodes.Status412PreconditionFailed, "Phiên bản không khớp",
+        "Phiếu đã được cập nhật sau phiên bản bạn gửi kèm (If-Match). Hãy tải lại và thử lại.");
 
-    private static IResult Forbidden() => Results.Problem("Bạn không có quyền với phiếu số liệu này.", statusCode: 403, title: "Không có quyền");
-
-    private static IResult PreconditionFailed() =>
-        Results.Problem("Phiếu đã được cập nhật sau phiên bản bạn gửi kèm (If-Match). Hãy tải lại và thử lại.", statusCode: 412, title: "Phiên bản không khớp");
-
-    private static IResult Problem400(IDictionary<string, string[]> errors) =>
-        Results.ValidationProblem(errors, detail: "Dữ liệu không hợp lệ, chưa lưu gì.", title: "Dữ liệu không hợp lệ");
+    private static ValidationProblem Problem400(IDictionary<string, string[]> errors) => ApiResults.Invalid(errors);
 }

@@ -2,6 +2,8 @@ using DanVan.Domain.Common;
 using System.Globalization;
 using DanVan.Data.Seeding;
 using DanVan.Domain.Reports;
+using DanVan.Web.Features.ReportSigning;
+using DanVan.Web.Features.ReportWorkflow;
 using DanVan.Web.Infrastructure;
 using DanVan.Web.Services.Reports;
 
@@ -12,7 +14,25 @@ public sealed record MetadataDto(
     IReadOnlyList<string>? Recipients, string? SignerAuthority, string? SignerTitle, string? DeputyTitle, string? SignerName);
 
 public sealed record ReportBody(string State, MetadataDto Metadata, IReadOnlyList<LintDto> Lint, IReadOnlyList<string> Missing,
-    DateTimeOffset? IssuedAt, string? PdfSha256, string? ReviewComment);
+    DateTimeOffset? IssuedAt, string? PdfSha256, string? ReviewComment)
+{
+    /// <summary>"1 lỗi, 3 cảnh báo, 1 đơn vị chưa được tiếp nhận".</summary>
+    public string Summary { get; init; } = "";
+    public IReadOnlyList<UnitStandingDto> UnitsNotAccepted { get; init; } = [];
+    public DateTimeOffset? ApprovedAt { get; init; }
+
+    /// <summary>The verified signatures, in signing order.</summary>
+    public IReadOnlyList<SignatureDto> Signatures { get; init; } = [];
+
+    /// <summary>"leader" or "agency" while the report awaits that signature, else null.</summary>
+    public string? NextSignature { get; init; }
+}
+
+public sealed record UnitStandingDto(string Unit, string Name, string Status, string? Reason);
+
+public sealed record ReportSubmitRequest(Dictionary<string, string>? Reasons);
+
+public sealed record ReasonRequest(string? Reason);
 
 public sealed record LintDto(string Message, string Severity, string? Section);
 
@@ -23,18 +43,42 @@ public static class ReportEndpoints
 {
     public static RouteGroupBuilder MapReportApi(this RouteGroupBuilder api)
     {
-        var report = api.MapGroup("/periods/{period}").RequireAuthorization(Policies.ReadAll);
-        report.MapGet("/report", GetAsync).WithSummary("Báo cáo của kỳ: trạng thái, thông tin, cảnh báo, số liệu còn thiếu.");
-        report.MapPut("/report", PutAsync).WithSummary("Sửa thông tin và nội dung báo cáo (chuyên viên tổng hợp).");
-        report.MapGet("/report.pdf", (string period, ReportService s, CancellationToken ct) => FileAsync(period, "pdf", s, ct));
-        report.MapGet("/report.docx", (string period, ReportService s, CancellationToken ct) => FileAsync(period, "docx", s, ct));
-        report.MapGet("/report.html", (string period, ReportService s, CancellationToken ct) => FileAsync(period, "html", s, ct));
-        report.MapGet("/appendix.xlsx", (string period, ReportService s, CancellationToken ct) => FileAsync(period, "xlsx", s, ct));
-        report.MapPost("/report/submit", (string period, ReportService s, CancellationToken ct) => MoveAsync(period, s, s.SubmitAsync(period, ct), ct));
-        report.MapPost("/report/approve", (string period, ReportService s, CancellationToken ct) => MoveAsync(period, s, s.ApproveAsync(period, ct), ct));
-        report.MapPost("/report/reject", (string period, CommentRequest? body, ReportService s, CancellationToken ct) => MoveAsync(period, s, s.RejectAsync(period, body?.Comment, ct), ct));
+        var report = api.MapGroup("/periods/{period}").RequireAuthorization(Policies.Reports)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        report.MapGet("/report", GetAsync).WithSummary("Báo cáo của kỳ: trạng thái, thông tin, cảnh báo, số liệu còn thiếu, chữ ký số.")
+            .Produces<ReportBody>();
+        report.MapPut("/report", PutAsync).WithSummary("Sửa thông tin và nội dung báo cáo (chuyên viên tổng hợp).")
+            .Produces<ReportBody>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        File(report.MapGet("/report.pdf", (string period, ReportService s, CancellationToken ct) => FileAsync(period, "pdf", s, ct)),
+            "Báo cáo dạng PDF (đã ký: đúng từng byte của bản ký mới nhất).", "application/pdf");
+        File(report.MapGet("/report.docx", (string period, ReportService s, CancellationToken ct) => FileAsync(period, "docx", s, ct)),
+            "Báo cáo dạng Word (.docx).", "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+        File(report.MapGet("/report.html", (string period, ReportService s, CancellationToken ct) => FileAsync(period, "html", s, ct)),
+            "Báo cáo dạng HTML.", "text/html");
+        File(report.MapGet("/appendix.xlsx", (string period, ReportService s, CancellationToken ct) => FileAsync(period, "xlsx", s, ct)),
+            "Phụ lục số liệu dạng Excel (.xlsx).", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        Move(report.MapPost("/report/submit", (string period, ReportSubmitRequest? body, ReportService s, ReportWorkflowService w, CancellationToken ct) => MoveAsync(period, s, w.SubmitAsync(period, body?.Reasons, ct), ct)),
+            "Trình lãnh đạo duyệt (chuyên viên tổng hợp); 422 khi còn lỗi hoặc đơn vị chưa được tiếp nhận mà không có lý do (“reasons”: mã đơn vị → lý do).");
+        Move(report.MapPost("/report/withdraw", (string period, ReportService s, ReportWorkflowService w, CancellationToken ct) => MoveAsync(period, s, w.WithdrawAsync(period, ct), ct)),
+            "Rút lại báo cáo đang trình duyệt (chuyên viên tổng hợp).");
+        Move(report.MapPost("/report/approve", (string period, ReportService s, ReportWorkflowService w, CancellationToken ct) => MoveAsync(period, s, w.ApproveAsync(period, ct), ct)),
+            "Duyệt (lãnh đạo): đóng băng văn bản và PDF; ban hành ngay hoặc chờ ký số theo Signing:Required; 422 khi còn lỗi.");
+        Move(report.MapPost("/report/reject", (string period, CommentRequest? body, ReportService s, ReportWorkflowService w, CancellationToken ct) => MoveAsync(period, s, w.RejectAsync(period, body?.Comment, ct), ct)),
+            "Trả lại báo cáo kèm ý kiến (lãnh đạo).");
+        Move(report.MapPost("/report/revoke", (string period, ReasonRequest? body, ReportService s, ReportWorkflowService w, CancellationToken ct) => MoveAsync(period, s, w.RevokeAsync(period, body?.Reason, ct), ct)),
+            "Thu hồi báo cáo đã duyệt hoặc đã ban hành (lãnh đạo, cần lý do); báo cáo được giữ lại, lập dự thảo mới.");
+        report.MapSigningOfReport();
         return api;
     }
+
+    /// <summary>The contract of a download: its media type as a binary body.</summary>
+    private static void File(RouteHandlerBuilder endpoint, string summary, string contentType) =>
+        endpoint.WithSummary(summary).Produces<Stream>(StatusCodes.Status200OK, contentType);
+
+    /// <summary>The contract of a workflow step: the report after it, or why not.</summary>
+    private static void Move(RouteHandlerBuilder endpoint, string summary) =>
+        endpoint.WithSummary(summary).Produces<ReportBody>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
     private static async Task<IResult> GetAsync(string period, ReportService reports, CancellationToken ct)
     {
@@ -91,6 +135,8 @@ public static class ReportEndpoints
         ReportOutcome.NotFound => NotFound(),
         ReportOutcome.Forbidden => Results.Problem("Bạn không có quyền thực hiện thao tác này với báo cáo.", statusCode: 403, title: "Không có quyền"),
         ReportOutcome.Invalid => Results.ValidationProblem(result.Errors!, detail: result.Message, title: "Dữ liệu không hợp lệ"),
+        ReportOutcome.Refused => Results.Problem(result.Message, statusCode: 422, title: "Chưa thể thực hiện",
+            extensions: new Dictionary<string, object?> { ["refusals"] = result.Refusals }),
         _ => Results.Problem(result.Message, statusCode: 409, title: "Không thực hiện được"),
     };
 
@@ -100,7 +146,15 @@ public static class ReportEndpoints
             view.Metadata.ParentAgency, view.Metadata.Agency, view.Metadata.RequestReference, view.Metadata.Recipients,
             view.Metadata.SignerAuthority.Prefix(), view.Metadata.SignerTitle, view.Metadata.DeputyTitle, view.Metadata.SignerName),
         view.Lint.Select(l => new LintDto(l.Message, ApiNames.Of(l.Severity), l.SectionKey)).ToList(),
-        view.MissingCodes, view.IssuedAt, view.PdfSha256, view.ReviewComment);
+        view.MissingCodes, view.IssuedAt, view.PdfSha256, view.ReviewComment)
+    {
+        Summary = view.Readiness.Summary,
+        UnitsNotAccepted = view.Readiness.Unaccepted
+            .Select(u => new UnitStandingDto(u.UnitCode, u.UnitName, ApiNames.Of(u.Status), view.SendReasons.GetValueOrDefault(u.UnitCode))).ToList(),
+        ApprovedAt = view.ApprovedAt,
+        Signatures = view.Revisions.Select(r => SignatureDto.Of(r.Signature)).ToList(),
+        NextSignature = view.NextSignature is { } next ? SigningSteps.ApiName(next) : null,
+    };
 
     private static IResult NotFound() => Results.Problem("Không tìm thấy kỳ báo cáo.", statusCode: 404, title: "Không tìm thấy");
 }

@@ -1,3 +1,4 @@
+using DanVan.Web.Authorization;
 using DanVan.Web.Infrastructure;
 using DanVan.Web.Services.Dashboard;
 using Microsoft.AspNetCore.Authorization;
@@ -10,14 +11,17 @@ namespace DanVan.Web.Controllers;
 /// one unit also for that unit's own staff. Unit staff never see the office-wide figures nor another unit's.
 /// </summary>
 [Route("dashboard")]
-public sealed class DashboardController(DashboardService dashboard, CurrentUser currentUser) : Controller
+public sealed class DashboardController(
+    DashboardService dashboard, Access access, DanVan.Web.Features.Notifications.TimelinessService timeliness) : Controller
 {
     [HttpGet("")]
     [Authorize(Policy = Policies.ReadAll)]
     public async Task<IActionResult> Index([FromQuery] string? period, CancellationToken ct)
     {
         var model = await dashboard.OfficeAsync(period, ct);
-        return model is null ? NotFound() : View(model);
+        if (model is null) return NotFound();
+        ViewData["Timeliness"] = await timeliness.ForPeriodAsync(model.Period.Code, ct);
+        return View(model);
     }
 
     /// <summary>The same dashboard laid out for one A4 landscape sheet per section, charts with their tables.</summary>
@@ -34,7 +38,7 @@ public sealed class DashboardController(DashboardService dashboard, CurrentUser 
     {
         var found = await dashboard.FindUnitAsync(unit, ct);
         if (found is null) return NotFound();
-        if (!currentUser.CanReadAllUnits && !(await currentUser.UnitIdsAsync(ct)).Contains(found.Id)) return Forbid();
+        if (!await access.CanAsync(Operations.Read, new UnitSheet(found.Id))) return Forbid();
         var model = await dashboard.UnitAsync(found.Code, period, ct);
         return model is null ? NotFound() : View(model);
     }

@@ -1,5 +1,6 @@
 using DanVan.Domain.Organization;
 using DanVan.Web.Infrastructure;
+using DanVan.Web.Infrastructure.ServiceResults;
 using DanVan.Web.Models.Entry;
 using DanVan.Web.Services.Entry;
 using Microsoft.AspNetCore.Mvc;
@@ -13,8 +14,7 @@ public sealed class EntryController(EntryService entry, EntryExcelService excel,
     [HttpGet("")]
     public async Task<IActionResult> Edit(string period, string unit, CancellationToken ct)
     {
-        var result = await entry.GetAsync(period, unit, ct);
-        return Render(result, TempData["Message"] as string, TempData["MessageKind"] as string);
+        return this.Show(await entry.GetAsync(period, unit, ct), sheet => Render(sheet, TempData["Message"] as string, TempData["MessageKind"] as string));
     }
 
     [HttpPost("")]
@@ -24,19 +24,12 @@ public sealed class EntryController(EntryService entry, EntryExcelService excel,
         var input = EntryForm.Read(await Request.ReadFormAsync(ct));
         var submit = command == "submit";
         var result = submit ? await entry.SubmitAsync(period, unit, input, ct) : await entry.SaveAsync(period, unit, input, ct);
-        if (result.Outcome is EntryOutcome.Saved or EntryOutcome.Unchanged)
+        return this.Answer(result, sheet =>
         {
             TempData["Message"] = submit ? "Đã gửi phiếu số liệu." : "Đã lưu nháp.";
             TempData["MessageKind"] = "success";
-            return RedirectToAction(nameof(Edit), new { period = result.Sheet!.PeriodCode, unit = result.Sheet.UnitCode });
-        }
-        Response.StatusCode = result.Outcome switch
-        {
-            EntryOutcome.Invalid => StatusCodes.Status400BadRequest,
-            EntryOutcome.Conflict or EntryOutcome.Refused => StatusCodes.Status409Conflict,
-            _ => StatusCodes.Status200OK,
-        };
-        return Render(result, result.Message, "danger");
+            return RedirectToAction(nameof(Edit), new { period = sheet.PeriodCode, unit = sheet.UnitCode });
+        }, () => Render(result.Value!, result.Message, "danger"));
     }
 
     /// <summary>Background draft save from the form's script: JSON in, JSON out, nothing rendered.</summary>
@@ -46,31 +39,15 @@ public sealed class EntryController(EntryService entry, EntryExcelService excel,
     {
         var input = EntryForm.Read(await Request.ReadFormAsync(ct));
         var result = await entry.SaveAsync(period, unit, input, ct);
-        return result.Outcome switch
-        {
-            EntryOutcome.NotFound => NotFound(),
-            EntryOutcome.Forbidden => Forbid(),
-            EntryOutcome.Saved or EntryOutcome.Unchanged => Json(new { saved = true, version = result.Sheet!.Version }),
-            _ => StatusCode(result.Outcome == EntryOutcome.Invalid ? 400 : 409, new
-            {
-                saved = false,
-                message = result.Message,
-                errors = result.Sheet?.Fields.Where(f => f.Error is not null).ToDictionary(f => f.Code, f => f.Error),
-            }),
-        };
+        return this.Answer(result, sheet => Json(new { saved = true, version = sheet.Version }),
+            () => Json(new { saved = false, message = result.Message, errors = result.Errors }));
     }
 
     /// <summary>“Tải mẫu Excel”: the sheet as an .xlsx template, for everyone who may read it.</summary>
     [HttpGet("excel")]
     public async Task<IActionResult> Excel(string period, string unit, CancellationToken ct)
     {
-        var download = await excel.DownloadAsync(period, unit, ct);
-        return download.Outcome switch
-        {
-            EntryOutcome.NotFound => NotFound(),
-            EntryOutcome.Forbidden => Forbid(),
-            _ => File(download.Content!, EntryWorkbook.ContentType, download.FileName),
-        };
+        return this.Show(await excel.DownloadAsync(period, unit, ct), download => File(download.Content, EntryWorkbook.ContentType, download.FileName));
     }
 
     /// <summary>
@@ -82,48 +59,34 @@ public sealed class EntryController(EntryService entry, EntryExcelService excel,
     [RequestFormLimits(MultipartBodyLengthLimit = ExcelLimits.MaxRequestBytes)]
     public async Task<IActionResult> Import(string period, string unit, IFormFile? file, CancellationToken ct)
     {
-        ImportPreview preview;
+        ServiceResult<ImportPreview> result;
         if (file is null)
         {
-            preview = await excel.PreviewAsync(period, unit, null, 0, null, ct);
+            result = await excel.PreviewAsync(period, unit, null, 0, null, ct);
         }
         else
         {
             await using var content = file.OpenReadStream();
-            preview = await excel.PreviewAsync(period, unit, file.FileName, file.Length, content, ct);
+            result = await excel.PreviewAsync(period, unit, file.FileName, file.Length, content, ct);
         }
-        switch (preview.Outcome)
+        return this.Show(result, preview =>
         {
-            case ImportOutcome.NotFound: return NotFound();
-            case ImportOutcome.Forbidden: return Forbid();
-            case ImportOutcome.Refused or ImportOutcome.Invalid: Response.StatusCode = StatusCodes.Status400BadRequest; break;
-        }
-        return View("Import", preview);
+            if (preview.IsRejected) Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View("Import", preview);
+        });
     }
 
     [HttpGet("history/{code}")]
     public async Task<IActionResult> History(string period, string unit, string code, CancellationToken ct)
     {
-        try
-        {
-            var entries = await entry.HistoryAsync(period, unit, code, ct);
-            if (entries is null) return NotFound();
-            var sheet = (await entry.GetAsync(period, unit, ct)).Sheet;
-            var name = sheet?.Fields.FirstOrDefault(f => string.Equals(f.Code, code, StringComparison.OrdinalIgnoreCase))?.Name
-                ?? sheet?.Narratives.FirstOrDefault(n => n.SectionKey == code)?.Title;
-            return View(new HistoryPage(sheet!.PeriodCode, sheet.UnitCode, code.ToUpperInvariant(), name, entries));
-        }
-        catch (UnauthorizedAccessException)
-        {
-            return Forbid();
-        }
+        var history = await entry.HistoryAsync(period, unit, code, ct);
+        if (!history.IsOk) return this.Show(history, _ => NotFound());
+        var sheet = (await entry.GetAsync(period, unit, ct)).Value!;
+        var name = sheet.Fields.FirstOrDefault(f => string.Equals(f.Code, code, StringComparison.OrdinalIgnoreCase))?.Name
+            ?? sheet.Narratives.FirstOrDefault(n => n.SectionKey == code)?.Title;
+        return View(new HistoryPage(sheet.PeriodCode, sheet.UnitCode, code.ToUpperInvariant(), name, history.Value!));
     }
 
-    private IActionResult Render(EntryResult result, string? message, string? kind) => result.Outcome switch
-    {
-        EntryOutcome.NotFound => NotFound(),
-        EntryOutcome.Forbidden => Forbid(),
-        _ => View("Edit", new EntryPage(result.Sheet!, message, kind,
-            currentUser.IsInRole(Roles.Compiler), currentUser.IsInRole(Roles.Admin))),
-    };
+    private ViewResult Render(EntrySheet sheet, string? message, string? kind) =>
+        View("Edit", new EntryPage(sheet, message, kind, currentUser.IsInRole(Roles.Compiler), currentUser.IsInRole(Roles.Admin)));
 }

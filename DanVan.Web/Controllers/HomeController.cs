@@ -21,6 +21,8 @@ public sealed class HomeController(HomeService home, CurrentUser currentUser) : 
                 return View("Compiler", await home.CompletenessAsync(ct));
             case Roles.Leader:
                 return View("Leader", await home.CompletenessAsync(ct));
+            case Roles.Clerk:
+                return View("Clerk");
             case Roles.UnitStaff:
                 return View("UnitStaff", await home.UnitPeriodsAsync(await currentUser.UnitIdsAsync(ct), ct));
             default:

@@ -1,4 +1,5 @@
 using System.Globalization;
+using DanVan.Web.Infrastructure.ServiceResults;
 using DanVan.Web.Services.Entry;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -7,7 +8,7 @@ namespace DanVan.Web.Controllers;
 
 /// <summary>The compiler's completeness board and review actions; the admin's reopen.</summary>
 [Route("review/{period}")]
-public sealed class ReviewController(ReviewService review) : Controller
+public sealed class ReviewController(ReviewService review, DanVan.Web.Features.Notifications.TimelinessService timeliness) : Controller
 {
     [HttpGet("")]
     [Authorize(Policy = Infrastructure.Policies.ReadAll)]
@@ -17,6 +18,7 @@ public sealed class ReviewController(ReviewService review) : Controller
         if (board is null) return NotFound();
         ViewData["Message"] = TempData["Message"];
         ViewData["MessageKind"] = TempData["MessageKind"];
+        ViewData["Timeliness"] = await timeliness.ForPeriodAsync(period, ct);
         return View(board);
     }
 
@@ -35,25 +37,21 @@ public sealed class ReviewController(ReviewService review) : Controller
     public async Task<IActionResult> Reopen(string period, string unit, [FromForm] string? until, [FromForm] string? reason, CancellationToken ct)
     {
         if (!DateOnly.TryParseExact(until, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-            return After((EntryOutcome.Invalid, "Ngày mở lại không hợp lệ."), period, unit, "");
+            return After(ServiceResult.Invalid("until", "Ngày mở lại không hợp lệ."), period, unit, "");
         return After(await review.ReopenAsync(period, unit, date, reason, ct), period, unit, "Đã mở lại phiếu cho đơn vị.");
     }
 
-    private IActionResult After((EntryOutcome Outcome, string? Message) result, string period, string unit, string success)
+    /// <summary>Back to the sheet with the outcome as its message.</summary>
+    private IActionResult After(ServiceResult result, string period, string unit, string success)
     {
-        switch (result.Outcome)
-        {
-            case EntryOutcome.NotFound: return NotFound();
-            case EntryOutcome.Forbidden: return Forbid();
-            case EntryOutcome.Saved:
-                TempData["Message"] = success;
-                TempData["MessageKind"] = "success";
-                break;
-            default:
-                TempData["Message"] = result.Message;
-                TempData["MessageKind"] = "danger";
-                break;
-        }
-        return Redirect($"/entry/{Uri.EscapeDataString(period)}/{Uri.EscapeDataString(unit)}");
+        var sheet = $"/entry/{Uri.EscapeDataString(period)}/{Uri.EscapeDataString(unit)}";
+        return this.Answer(result, () => Back(sheet, success, "success"), () => Back(sheet, result.Message, "danger"));
+    }
+
+    private RedirectResult Back(string sheet, string? message, string kind)
+    {
+        TempData["Message"] = message;
+        TempData["MessageKind"] = kind;
+        return Redirect(sheet);
     }
 }

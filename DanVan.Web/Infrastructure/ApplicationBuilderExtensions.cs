@@ -47,7 +47,7 @@ public static class ApplicationBuilderExtensions
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
 
-        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapOpenApi("/openapi/{documentName}.json").RequireAuthorization(Policies.ApiDocument);
         app.MapScalarApiReference("/scalar", o => o.WithTitle("DanVan API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
 
         app.MapDanVanApi();

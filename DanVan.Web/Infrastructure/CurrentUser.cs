@@ -21,6 +21,9 @@ public sealed class CurrentUser(IHttpContextAccessor accessor, DanVanDbContext d
 
     public bool CanReadAllUnits => IsInRole(Roles.Compiler) || IsInRole(Roles.Leader) || IsInRole(Roles.Admin);
 
+    /// <summary>Who opens the report pages: the readers of every unit, and the văn thư who issues the report.</summary>
+    public bool CanReadReports => CanReadAllUnits || IsInRole(Roles.Clerk);
+
     public async Task<IReadOnlySet<int>> UnitIdsAsync(CancellationToken ct = default)
     {
         if (_unitIds is not null) return _unitIds;

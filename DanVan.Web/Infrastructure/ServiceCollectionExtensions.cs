@@ -34,7 +34,9 @@ public static class ServiceCollectionExtensions
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 
         // Keys in the database: a restart or a second instance keeps sessions and in-flight forms valid.
-        services.AddDataProtection().SetApplicationName("DanVan").PersistKeysToDbContext<DanVanDbContext>();
+        KeyRingProtection.Configure(
+            services.AddDataProtection().SetApplicationName("DanVan").PersistKeysToDbContext<DanVanDbContext>(),
+            configuration, environment);
 
         services.AddIdentity<AppUser, IdentityRole>(o =>
             {
@@ -71,6 +73,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<DanVan.Web.Features.Account.SignInGuard>();
         services.AddScoped<DanVan.Web.Features.Account.SignInService>();
         services.AddScoped<DanVan.Web.Features.SeparationOfDuties.SeparationOfDuties>();
+        DanVan.Web.Features.Signing.SigningServiceCollectionExtensions.AddSignedPdfVerification(services, configuration);
         var secureCookies = !environment.IsDevelopment() && !environment.IsEnvironment("Testing");
         services.AddAntiforgery(o =>
         {
@@ -114,17 +117,24 @@ public static class ServiceCollectionExtensions
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.Api, p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireAuthenticatedUser())
+            // The API's description: for an integrator's bearer token and for a signed-in page (Scalar). The bearer
+            // challenge runs first so that an anonymous browser still ends on the sign-in redirect.
+            .AddPolicy(Policies.ApiDocument, p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme, IdentityConstants.ApplicationScheme)
+                .RequireAuthenticatedUser())
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
             .AddPolicy(Policies.Compiler, p => p.RequireRole(Roles.Compiler))
-            .AddPolicy(Policies.ReadAll, p => p.RequireRole(Roles.Compiler, Roles.Leader, Roles.Admin));
+            .AddPolicy(Policies.ReadAll, p => p.RequireRole(Roles.Compiler, Roles.Leader, Roles.Admin))
+            .AddPolicy(Policies.Reports, p => p.RequireRole(Roles.Compiler, Roles.Leader, Roles.Admin, Roles.Clerk));
 
         services.AddControllersWithViews(o => o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()));
         services.AddProblemDetails();
-        services.AddOpenApi("v1");
+        services.AddOpenApi("v1", Api.ApiDocument.Configure);
         services.AddHealthChecks().AddDbContextCheck<DanVanDbContext>("database", tags: ["ready"]);
         services.AddHttpContextAccessor();
 
         services.AddScoped<CurrentUser>();
+        services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, Authorization.ResourceAccessHandler>();
+        services.AddScoped<Authorization.Access>();
         services.AddScoped<HomeService>();
         services.AddScoped<CatalogueService>();
         services.AddScoped<DanVan.Web.Services.Entry.EntryService>();
@@ -132,6 +142,8 @@ public static class ServiceCollectionExtensions
         services.AddScoped<DanVan.Web.Services.Entry.EntryExcelService>();
         services.AddSingleton<DanVan.Web.Rendering.ReportRenderer>();
         services.AddScoped<DanVan.Web.Services.Reports.ReportService>();
+        services.AddScoped<DanVan.Web.Features.ReportWorkflow.ReportWorkflowService>();
+        services.AddScoped<DanVan.Web.Features.ReportSigning.ReportSigningService>();
         services.AddScoped<DanVan.Web.Services.Dashboard.DashboardService>();
         services.AddScoped<DanVan.Web.Services.Admin.Periods.PeriodAdminService>();
         services.AddScoped<DanVan.Web.Services.Admin.Units.UnitAdminService>();
@@ -140,6 +152,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<DanVan.Web.Services.Dashboard.DashboardFiguresCache>();
         services.AddScoped<DanVan.Web.Services.Admin.Users.UserAdminService>();
         services.AddScoped<DanVan.Web.Services.Account.TwoFactorService>();
+        DanVan.Web.Features.Notifications.NotificationServices.AddNotifications(services, configuration);
         return services;
     }
 
@@ -163,7 +176,11 @@ public static class ServiceCollectionExtensions
 public static class Policies
 {
     public const string Api = "api";
+    public const string ApiDocument = "api-document";
     public const string Admin = "admin";
     public const string Compiler = "compiler";
     public const string ReadAll = "read-all";
+
+    /// <summary>The report pages and API: <see cref="ReadAll"/> and the văn thư.</summary>
+    public const string Reports = "reports";
 }

@@ -24,15 +24,20 @@ public sealed class ReportRenderer
     private readonly XlsxReportRenderer _xlsx = new();
     private readonly HtmlReportRenderer _html = new();
 
+    /// <summary>The final look: the approved file, the one handed to the signing tool.</summary>
     public byte[] Pdf(ReportDocument document) => _pdf.Render(document);
 
-    public byte[] Docx(ReportDocument document) => _docx.Render(document);
+    /// <param name="draft">Not yet approved: every page carries “DỰ THẢO”.</param>
+    public byte[] Pdf(ReportDocument document, bool draft) => _pdf.Render(document, draft ? HtmlReportRenderer.DraftMark : null);
+
+    public byte[] Docx(ReportDocument document, bool draft = false) => _docx.Render(document, draft ? HtmlReportRenderer.DraftMark : null);
 
     /// <summary>The Phụ lục số liệu as a workbook: the appendix's lines, then every indicator by code.</summary>
     public byte[] Xlsx(ReportDocument document) => _xlsx.Render(document);
 
     /// <summary>A standalone printable page; each figure links to <paramref name="figureLink"/>(code) (null: no link).</summary>
-    public string Html(ReportDocument document, Func<string, string?> figureLink) => _html.Render(document, figureLink);
+    public string Html(ReportDocument document, Func<string, string?> figureLink, bool draft = false, Func<string, bool>? unaccepted = null) =>
+        _html.Render(document, figureLink, draft, unaccepted);
 
     /// <summary>"BC-876-VP-2021-H1.pdf" from "876/BC-VP", the period code and an extension.</summary>
     public static string FileName(ReportDocument document, string extension) =>

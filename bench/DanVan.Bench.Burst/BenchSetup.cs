@@ -50,6 +50,9 @@ public static class BenchSetup
             ["Database:Provider"] = "Sqlite",
             ["ConnectionStrings:DanVan"] = connectionString,
             ["Seed:Demo"] = "true",
+            ["DataProtection:CertificatePath"] = Path.Combine(contentRoot, "keys.pfx"),
+            ["DataProtection:CertificatePassword"] = "bench-only",
+            ["DataProtection:CreateCertificateIfMissing"] = "true",
         });
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);

@@ -50,6 +50,10 @@ public sealed class PortalProcess : IAsyncDisposable
         start.Environment["ConnectionStrings__DanVan"] = connectionString;
         start.Environment["Database__Provider"] = "Sqlite";
         start.Environment["Seed__Demo"] = "true";
+        // Production encrypts the key ring; the bench makes its own throwaway certificate.
+        start.Environment["DataProtection__CertificatePath"] = Path.Combine(workDir, "keys.pfx");
+        start.Environment["DataProtection__CertificatePassword"] = "bench-only";
+        start.Environment["DataProtection__CreateCertificateIfMissing"] = "true";
         // The file sink writes next to the database, not into the build output.
         start.Environment["Serilog__WriteTo__1__Args__path"] = Path.Combine(workDir, "logs", "danvan-.log");
         foreach (var (key, value) in extraEnvironment) start.Environment[key] = value;

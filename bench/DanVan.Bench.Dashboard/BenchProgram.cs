@@ -30,17 +30,20 @@ namespace DanVan.Bench.Dashboard;
 /// </summary>
 internal static partial class BenchProgram
 {
-    private const int Years = 10;
+    // --smoke (CI): a tiny database and one run, to prove the bench still runs end to end.
+    private static int Years = 10;
     private const int FirstYear = 2012;
-    private const int UnitCount = 500;
-    private const int IndicatorCount = 100;
+    private static int UnitCount = 500;
+    private static int IndicatorCount = 100;
     private const string LeaderEmail = "lanhdao@bench.local";
     private const string Password = "DanVan-Bench-2021";
 
     private static async Task<int> Main(string[] args)
     {
-        var runs = IntOption(args, "--runs", 30);
-        var warmup = IntOption(args, "--warmup", 5);
+        var smoke = args.Contains("--smoke");
+        if (smoke) (Years, UnitCount) = (1, 30);
+        var runs = IntOption(args, "--runs", smoke ? 1 : 30);
+        var warmup = IntOption(args, "--warmup", smoke ? 0 : 5);
         var folder = StringOption(args, "--folder") ?? Path.Combine(Path.GetTempPath(), "danvan-bench");
         var keep = args.Contains("--keep");
         Directory.CreateDirectory(folder);
@@ -61,7 +64,11 @@ internal static partial class BenchProgram
         var valueCount = await ScalarAsync(factory.Services, "SELECT COUNT(*) FROM \"Values\"");
         Console.WriteLine($"Database {dbPath}: {valueCount:N0} values ({(reuse ? "reused" : $"filled in {fill.Elapsed.TotalSeconds:F1} s")}).");
 
-        using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        // Production sends pages over plain HTTP to HTTPS: talk HTTPS, as a browser behind the proxy does.
+        using var client = factory.CreateClient(new WebApplicationFactoryClientOptions
+        {
+            AllowAutoRedirect = false, HandleCookies = true, BaseAddress = new Uri("https://localhost"),
+        });
         await SignInAsync(client);
 
         if (args.Contains("--dump"))
@@ -118,7 +125,7 @@ internal static partial class BenchProgram
             SqliteConnection.ClearAllPools();
             foreach (var file in Directory.GetFiles(folder, "danvan-bench.db*")) File.Delete(file);
         }
-        return ratio <= 5 ? 0 : 1;
+        return smoke || ratio <= 5 ? 0 : 1;
     }
 
     // ---- the portal --------------------------------------------------------------------------------------------------
@@ -128,6 +135,10 @@ internal static partial class BenchProgram
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment("Production");
+            // Seen while services are registered (in-memory settings apply later): a throwaway key certificate.
+            builder.UseSetting("DataProtection:CertificatePath", Path.Combine(folder, "keys.pfx"));
+            builder.UseSetting("DataProtection:CertificatePassword", "bench-only");
+            builder.UseSetting("DataProtection:CreateCertificateIfMissing", "true");
             builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["ConnectionStrings:DanVan"] = $"Data Source={dbPath}",
@@ -266,8 +277,8 @@ internal static partial class BenchProgram
             insert.Transaction = tx;
             insert.CommandText = """
                 INSERT INTO "Submissions" ("PeriodId", "UnitId", "Status", "SubmittedAt", "SubmittedBy", "ReviewedAt", "ReviewedBy",
-                    "LastChangedAt", "LastChangedBy", "WasEverSubmitted", "Version")
-                VALUES ($period, $unit, 4, $at, 'bench', $at, 'bench', $at, 'bench', 1, $version)
+                    "LastChangedAt", "LastChangedBy", "WasEverSubmitted", "IsLocked", "Version")
+                VALUES ($period, $unit, 4, $at, 'bench', $at, 'bench', $at, 'bench', 1, 0, $version)
                 """;
             var pPeriod = insert.Parameters.Add("$period", SqliteType.Integer);
             var pUnit = insert.Parameters.Add("$unit", SqliteType.Integer);

@@ -43,13 +43,15 @@ public sealed class FigureValues
     /// <summary>The printed value, or null when blank. <paramref name="leadingZero"/> writes counts 0–9 as "00"–"09".</summary>
     public string? Format(string code, bool leadingZero = false)
     {
-        var kind = Indicator(code)?.Kind ?? ValueKind.Count;
+        var indicator = Indicator(code);
+        var kind = indicator?.Kind ?? ValueKind.Count;
         var number = Number(code);
         var text = Text(code);
         return kind switch
         {
             ValueKind.Count => number is { } n ? VietnameseFormat.Count(n, leadingZero) : null,
-            ValueKind.Percent => number is { } p ? VietnameseFormat.Percent(p) : null,
+            // A computed rate always shows its decimals ("79,0%"); a typed percentage prints as typed.
+            ValueKind.Percent => number is { } p ? (indicator?.IsComputed == true ? VietnameseFormat.ComputedRate(p) : VietnameseFormat.Percent(p)) : null,
             ValueKind.YesNo => number is { } b ? VietnameseFormat.YesNo(b != 0) : text,
             ValueKind.Text => text?.ReplaceLineEndings(" "),
             _ => null,

@@ -22,7 +22,7 @@ public sealed class ApiNamesTests
     public void Statuses_and_states_have_distinct_names()
     {
         Assert.Equal(Enum.GetValues<SubmissionStatus>().Length, Enum.GetValues<SubmissionStatus>().Select(ApiNames.Of).Distinct().Count());
-        Assert.Equal(["draft", "pendingApproval", "issued"], Enum.GetValues<ReportState>().Select(ApiNames.Of));
+        Assert.Equal(["draft", "pendingApproval", "issued", "awaitingSignature", "revoked"], Enum.GetValues<ReportState>().Select(ApiNames.Of));
     }
 
     [Fact]

@@ -51,6 +51,12 @@ public sealed class XlsxGuardTests
         Assert.Contains("bom nén", XlsxGuard.Inspect(bytes));
     }
 
+    [Theory]
+    [InlineData("xl/vbaProject.bin")]
+    [InlineData("xl/macrosheets/sheet1.xml")]
+    public void A_macro_enabled_workbook_renamed_xlsx_is_refused(string macroPart) =>
+        Assert.Contains("có macro", XlsxGuard.Inspect(Zip(("[Content_Types].xml", 10), ("xl/workbook.xml", 10), (macroPart, 10))));
+
     [Fact]
     public void Too_many_parts_are_refused() =>
         Assert.Contains("quá nhiều thành phần", XlsxGuard.Inspect(Zip(Enumerable.Range(0, ExcelLimits.MaxEntries + 1).Select(i => ($"p{i}", 1)).ToArray())));

@@ -77,7 +77,7 @@ public sealed class ReportWorkflowTests : IAsyncLifetime
 
         var compiler = await _app.ApiAsync("tonghop@danvan.local");
         var leader = await _app.ApiAsync("lanhdao@danvan.local");
-        Assert.Equal(HttpStatusCode.OK, (await compiler.PostAsync("/api/v1/periods/2021-Y/report/submit", null)).StatusCode);
+        await compiler.SendReadyAsync("2021-Y");
         Assert.Equal(HttpStatusCode.OK, (await leader.PostAsync("/api/v1/periods/2021-Y/report/approve", null)).StatusCode);
 
         current = await browser.GetAsync("/reports");
@@ -94,11 +94,11 @@ public sealed class ReportWorkflowTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Forbidden, (await leader.PutAsJsonAsync("/api/v1/periods/2021-H1/report", new { metadata = new { place = "Huế" } })).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await compiler.PostAsync("/api/v1/periods/2021-H1/report/approve", null)).StatusCode);
 
-        Assert.Equal(HttpStatusCode.OK, (await compiler.PostAsync("/api/v1/periods/2021-H1/report/submit", null)).StatusCode);
+        await compiler.SendReadyAsync("2021-H1");
         Assert.Equal(HttpStatusCode.Conflict, (await compiler.PutAsJsonAsync("/api/v1/periods/2021-H1/report", new { metadata = new { place = "Huế" } })).StatusCode);
         var rejected = await leader.PostAsJsonAsync("/api/v1/periods/2021-H1/report/reject", new { comment = "Sửa ngày công văn đề nghị." });
         Assert.Equal("draft", (await rejected.JsonAsync()).GetProperty("state").GetString());
-        Assert.Equal(HttpStatusCode.OK, (await compiler.PostAsync("/api/v1/periods/2021-H1/report/submit", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await compiler.SubmitWithReasonsAsync("2021-H1")).StatusCode);
         var approved = await leader.PostAsync("/api/v1/periods/2021-H1/report/approve", null);
         var body = await approved.JsonAsync();
         Assert.Equal("issued", body.GetProperty("state").GetString());

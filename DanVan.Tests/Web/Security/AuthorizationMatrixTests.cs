@@ -23,10 +23,11 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
-    private const string Anon = "anon", Admin = "admin", Compiler = "compiler", Leader = "leader", Own = "staff-own", Other = "staff-other";
-    private static readonly string[] Everyone = [Anon, Admin, Compiler, Leader, Own, Other];
-    private static readonly string[] SignedIn = [Admin, Compiler, Leader, Own, Other];
+    private const string Anon = "anon", Admin = "admin", Compiler = "compiler", Leader = "leader", Own = "staff-own", Other = "staff-other", Clerk = "clerk";
+    private static readonly string[] Everyone = [Anon, Admin, Compiler, Leader, Own, Other, Clerk];
+    private static readonly string[] SignedIn = [Admin, Compiler, Leader, Own, Other, Clerk];
     private static readonly string[] Readers = [Admin, Compiler, Leader];
+    private static readonly string[] ReportReaders = [Admin, Compiler, Leader, Clerk];
     private static readonly string[] ReadersAndOwn = [Admin, Compiler, Leader, Own];
 
     /// <summary>METHOD route → who may use it. Entry routes point at BTCD, whose staff is "staff-own".</summary>
@@ -59,21 +60,27 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["POST /review/{period}/{unit}/accept"] = [Compiler],
         ["POST /review/{period}/{unit}/return"] = [Compiler],
         ["POST /review/{period}/{unit}/reopen"] = [Admin],
-        ["GET /reports"] = Readers,
-        ["GET /reports/{period}"] = Readers,
+        ["GET /reports"] = ReportReaders,
+        ["GET /reports/{period}"] = ReportReaders,
         ["POST /reports/{period}/metadata"] = [Compiler],
         ["POST /reports/{period}/sections"] = [Compiler],
         ["POST /reports/{period}/copy-previous"] = [Compiler],
         ["POST /reports/{period}/submit"] = [Compiler],
         ["POST /reports/{period}/approve"] = [Leader],
         ["POST /reports/{period}/reject"] = [Leader],
-        ["GET /reports/{period}/preview"] = Readers,
-        ["GET /reports/{period}/download/{format}"] = Readers,
+        ["POST /reports/{period}/withdraw"] = [Compiler],
+        ["POST /reports/{period}/revoke"] = [Leader],
+        ["POST /reports/{period}/signatures"] = [Leader, Clerk],
+        ["POST /reports/{period}/signing"] = [Leader, Clerk],
+        ["GET /reports/{period}/preview"] = ReportReaders,
+        ["GET /reports/{period}/download/{format}"] = ReportReaders,
         ["GET /dashboard"] = Readers,
         ["GET /dashboard/print"] = Readers,
         ["GET /dashboard/unit/{unit}"] = ReadersAndOwn,
         ["GET /api/v1/periods/{period}/dashboard"] = Readers,
         ["GET /api/v1/periods"] = SignedIn,
+        ["POST /api/v1/auth/refresh"] = Everyone, // anonymous by design: the refresh token is the credential
+        ["POST /api/v1/auth/logout"] = SignedIn, // ends refresh tokens only; the access tokens used here stay valid
         ["GET /api/v1/periods/{period}"] = SignedIn,
         ["POST /api/v1/periods"] = [Admin],
         ["GET /admin/periods"] = [Admin],
@@ -101,15 +108,22 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["POST /api/v1/periods/{period}/units/{unit}/return"] = [Compiler],
         ["GET /api/v1/periods/{period}/units/{unit}/history"] = ReadersAndOwn,
         ["GET /api/v1/periods/{period}/validation"] = Readers,
-        ["GET /api/v1/periods/{period}/report"] = Readers,
+        ["GET /api/v1/periods/{period}/report"] = ReportReaders,
         ["PUT /api/v1/periods/{period}/report"] = [Compiler],
-        ["GET /api/v1/periods/{period}/report.pdf"] = Readers,
-        ["GET /api/v1/periods/{period}/report.docx"] = Readers,
-        ["GET /api/v1/periods/{period}/report.html"] = Readers,
-        ["GET /api/v1/periods/{period}/appendix.xlsx"] = Readers,
+        ["GET /api/v1/periods/{period}/report.pdf"] = ReportReaders,
+        ["GET /api/v1/periods/{period}/report.docx"] = ReportReaders,
+        ["GET /api/v1/periods/{period}/report.html"] = ReportReaders,
+        ["GET /api/v1/periods/{period}/appendix.xlsx"] = ReportReaders,
         ["POST /api/v1/periods/{period}/report/submit"] = [Compiler],
         ["POST /api/v1/periods/{period}/report/approve"] = [Leader],
         ["POST /api/v1/periods/{period}/report/reject"] = [Leader],
+        ["POST /api/v1/periods/{period}/report/withdraw"] = [Compiler],
+        ["POST /api/v1/periods/{period}/report/revoke"] = [Leader],
+        ["POST /api/v1/periods/{period}/report/signing"] = [Leader, Clerk],
+        ["POST /api/v1/periods/{period}/report/signatures"] = [Leader, Clerk],
+        // The signing tool's one-time URLs: no sign-in by design, the unguessable single-use token is the credential.
+        ["GET /api/v1/signing/{token}/file"] = Everyone,
+        ["POST /api/v1/signing/{token}/signed"] = Everyone,
         ["GET /Account/SetPassword"] = Everyone,
         ["POST /Account/SetPassword"] = Everyone,
         ["GET /admin/users"] = [Admin],
@@ -158,6 +172,17 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["POST /admin/templates/{id:int}/appendix/{rowId:int}"] = [Admin],
         ["POST /admin/templates/{id:int}/appendix/{rowId:int}/move"] = [Admin],
         ["POST /admin/templates/{id:int}/appendix/{rowId:int}/delete"] = [Admin],
+        ["GET /notifications"] = SignedIn,
+        ["POST /notifications/{id:long}/read"] = SignedIn,
+        ["POST /notifications/read-all"] = SignedIn,
+        ["GET /Account/Notifications"] = SignedIn,
+        ["POST /Account/Notifications"] = SignedIn,
+        ["GET /api/v1/notifications"] = SignedIn,
+        ["POST /review/{period}/remind"] = [Admin, Compiler],
+        ["POST /api/v1/periods/{period}/reminders"] = [Admin, Compiler],
+        ["GET /admin/outbox"] = [Admin],
+        ["POST /admin/outbox/{id:long}/resend"] = [Admin],
+        ["POST /admin/periods/{period}/reminder-offsets"] = [Admin],
         // Last: setting up a key renews the security stamp, which ends the API tokens the checks above use.
         ["GET /Account/TwoFactor"] = Readers,
         ["POST /Account/TwoFactor/enable"] = Readers,
@@ -188,6 +213,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
             [Leader] = (await _app.SignedInAsync("lanhdao@danvan.local"), await _app.ApiAsync("lanhdao@danvan.local")),
             [Own] = (await _app.SignedInAsync("btcd@danvan.local"), await _app.ApiAsync("btcd@danvan.local")),
             [Other] = (await _app.SignedInAsync("ttpvhcc@danvan.local"), await _app.ApiAsync("ttpvhcc@danvan.local")),
+            [Clerk] = (await _app.SignedInAsync("vanthu@danvan.local"), await _app.ApiAsync("vanthu@danvan.local")),
         };
         var tokens = new Dictionary<string, string>();
         foreach (var (role, (pages, _)) in clients)
@@ -231,7 +257,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
             .Replace("{period}", route.Contains("/report", StringComparison.Ordinal) ? "2021-H1" : "2021-Y")
             .Replace("{unit}", "BTCD").Replace("{userId}", "no-such-user").Replace("{code}", "DON.TONG").Replace("{format}", "pdf")
             .Replace("{documentName}.json", "v1.json").Replace("/{documentName?}", "");
-        url = System.Text.RegularExpressions.Regex.Replace(url, @"\{[A-Za-z]*:int\}", "1"); // template 1 and its first rows
+        url = System.Text.RegularExpressions.Regex.Replace(url, @"\{[A-Za-z]*:(int|long)\}", "1"); // template 1 and its first rows
         if (url.EndsWith("/history", StringComparison.Ordinal)) url += "?code=DON.TONG";
         return (route[..space], url);
     }

@@ -57,4 +57,17 @@ public sealed class ProductionConfigurationTests
         var settings = System.Text.Json.JsonDocument.Parse(RepositoryFiles.Read("DanVan.Web", "appsettings.Production.json"));
         Assert.NotEqual("*", settings.RootElement.GetProperty("AllowedHosts").GetString());
     }
+
+    [Fact]
+    public void The_compose_stack_reaches_the_portal_only_through_the_tls_proxy()
+    {
+        var compose = RepositoryFiles.Read("docker-compose.yml");
+        var web = compose[compose.IndexOf("\n  web:", StringComparison.Ordinal)..compose.IndexOf("\n  proxy:", StringComparison.Ordinal)];
+        Assert.DoesNotContain("ports:", web);
+        Assert.Contains("DataProtection__CertificatePath", web);
+        Assert.Contains("ForwardedHeaders__KnownNetworks: 172.30.0.0/24", web);
+        Assert.Contains("subnet: 172.30.0.0/24", compose);
+        Assert.Contains("image: caddy:2", compose);
+        Assert.Contains("reverse_proxy web:8080", RepositoryFiles.Read("deploy", "Caddyfile"));
+    }
 }

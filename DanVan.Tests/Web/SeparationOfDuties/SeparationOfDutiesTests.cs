@@ -29,7 +29,7 @@ public sealed class SeparationOfDutiesTests : IAsyncLifetime
     {
         await GrantAsync("tonghop@danvan.local", Roles.Leader);
         var both = await _app.ApiAsync("tonghop@danvan.local");
-        Assert.Equal(HttpStatusCode.OK, (await both.PostAsync("/api/v1/periods/2021-Y/report/submit", null)).StatusCode);
+        await both.SendReadyAsync("2021-Y");
 
         var refused = await both.PostAsync("/api/v1/periods/2021-Y/report/approve", null);
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);

@@ -2,6 +2,7 @@ using DanVan.Domain.Common;
 using System.Globalization;
 using DanVan.Domain.Formatting;
 using DanVan.Web.Infrastructure;
+using DanVan.Web.Infrastructure.ServiceResults;
 using DanVan.Web.Models.Admin;
 using DanVan.Web.Services.Admin;
 using DanVan.Web.Services.Admin.Periods;
@@ -65,16 +66,11 @@ public sealed class AdminPeriodsController(PeriodAdminService periods, ReviewSer
     public async Task<IActionResult> Create([Bind(Prefix = FormPrefix)] NewPeriodForm form, CancellationToken ct)
     {
         var (result, _) = await periods.CreateAsync(form.Kind, form.Year, form.UnitDeadline, form.SendDeadline, ct);
-        if (result.Outcome == AdminOutcome.Saved)
+        return await this.AnswerAsync(result, code =>
         {
-            TempData["Message"] = $"Đã tạo kỳ {result.Code}.";
-            return Redirect($"/admin/periods/{result.Code}");
-        }
-        if (result.Outcome == AdminOutcome.Forbidden) return Forbid();
-        AddErrors(result.Errors, FormPrefix);
-        var (preview, _) = await periods.PreviewAsync(form.Kind, form.Year, ct);
-        Response.StatusCode = result.Outcome == AdminOutcome.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
-        return View("New", new PeriodNewPage(form, preview));
+            TempData["Message"] = $"Đã tạo kỳ {code}.";
+            return Redirect($"/admin/periods/{code}");
+        }, async () => View("New", new PeriodNewPage(form, (await periods.PreviewAsync(form.Kind, form.Year, ct)).Preview)), FormPrefix);
     }
 
     [HttpGet("{period}")]
@@ -110,56 +106,39 @@ public sealed class AdminPeriodsController(PeriodAdminService periods, ReviewSer
     public async Task<IActionResult> ReopenUnit(string period, string unit, [FromForm] string? until, [FromForm] string? reason, CancellationToken ct)
     {
         if (!DateOnly.TryParseExact(until, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-            return await AfterUnitAsync(period, unit, (EntryOutcome.Invalid, "Ngày mở lại không hợp lệ."), "", ct);
+            return await AfterUnitAsync(period, unit, ServiceResult.Invalid("until", "Ngày mở lại không hợp lệ."), "", ct);
         return await AfterUnitAsync(period, unit, await review.ReopenAsync(period, unit, date, reason, ct),
             $"Đã mở lại phiếu của đơn vị {unit.ToUpperInvariant()} đến ngày {VietnameseFormat.ShortDate(date)}.", ct);
     }
 
     private async Task<IActionResult> AfterAsync(
-        string period, AdminResult result, string success, string prefix, CancellationToken ct,
-        DeadlinesForm? deadlines = null, ReasonForm? status = null)
-    {
-        switch (result.Outcome)
+        string period, ServiceResult<string> result, string success, string prefix, CancellationToken ct,
+        DeadlinesForm? deadlines = null, ReasonForm? status = null) =>
+        await this.AnswerAsync(result, code =>
         {
-            case AdminOutcome.NotFound: return NotFound();
-            case AdminOutcome.Forbidden: return Forbid();
-            case AdminOutcome.Saved:
-                TempData["Message"] = success;
-                TempData["MessageKind"] = "success";
-                return Redirect($"/admin/periods/{result.Code}");
-        }
-        var detail = await periods.DetailAsync(period, ct);
-        if (detail is null) return NotFound();
-        var page = Page(detail);
-        if (result.Outcome == AdminOutcome.Conflict)
+            TempData["Message"] = success;
+            TempData["MessageKind"] = "success";
+            return Redirect($"/admin/periods/{code}");
+        }, async () =>
         {
-            // A stale form: show the fresh values, not the ones typed over the other admin's change.
-            ModelState.Clear();
-            ModelState.AddModelError("", result.Message ?? "");
-            Response.StatusCode = StatusCodes.Status409Conflict;
-            return View("Details", page);
-        }
-        AddErrors(result.Errors, prefix);
-        Response.StatusCode = StatusCodes.Status400BadRequest;
-        return View("Details", page with { Deadlines = deadlines ?? page.Deadlines, Status = status ?? page.Status });
-    }
+            var detail = await periods.DetailAsync(period, ct);
+            if (detail is null) return NotFound();
+            var page = Page(detail);
+            // A stale form shows the fresh values, not the ones typed over the other admin's change.
+            return View("Details", result.Status == ServiceStatus.Conflict
+                ? page
+                : page with { Deadlines = deadlines ?? page.Deadlines, Status = status ?? page.Status });
+        }, prefix);
 
-    private async Task<IActionResult> AfterUnitAsync(string period, string unit, (EntryOutcome Outcome, string? Message) result, string success, CancellationToken ct)
-    {
-        switch (result.Outcome)
+    private Task<IActionResult> AfterUnitAsync(string period, string unit, ServiceResult result, string success, CancellationToken ct) =>
+        this.AnswerAsync(result, () =>
         {
-            case EntryOutcome.NotFound: return NotFound();
-            case EntryOutcome.Forbidden: return Forbid();
-            case EntryOutcome.Saved:
-                TempData["Message"] = success;
-                TempData["MessageKind"] = "success";
-                return Redirect($"/admin/periods/{Uri.EscapeDataString(period)}#don-vi");
-        }
-        var detail = await periods.DetailAsync(period, ct);
-        if (detail is null) return NotFound();
-        Response.StatusCode = result.Outcome == EntryOutcome.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
-        return View("Details", Page(detail) with { UnitWithError = unit.ToUpperInvariant(), UnitError = result.Message });
-    }
+            TempData["Message"] = success;
+            TempData["MessageKind"] = "success";
+            return Redirect($"/admin/periods/{Uri.EscapeDataString(period)}#don-vi");
+        }, async () => await periods.DetailAsync(period, ct) is { } detail
+            ? View("Details", Page(detail) with { UnitWithError = unit.ToUpperInvariant(), UnitError = result.Message })
+            : NotFound());
 
     private static PeriodDetailPage Page(PeriodDetail detail) => new(
         detail,

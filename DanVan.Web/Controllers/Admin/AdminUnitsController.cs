@@ -1,4 +1,5 @@
 using DanVan.Web.Infrastructure;
+using DanVan.Web.Infrastructure.ServiceResults;
 using DanVan.Web.Models.Admin;
 using DanVan.Web.Services.Admin;
 using DanVan.Web.Services.Admin.Units;
@@ -28,16 +29,11 @@ public sealed class AdminUnitsController(UnitAdminService units) : Controller
     public async Task<IActionResult> Create([Bind(Prefix = FormPrefix)] NewUnitForm form, CancellationToken ct)
     {
         var result = await units.CreateAsync(form.Code, form.Name, form.ParentCode, ct);
-        switch (result.Outcome)
+        return await this.AnswerAsync(result, code =>
         {
-            case AdminOutcome.Forbidden: return Forbid();
-            case AdminOutcome.Saved:
-                TempData["Message"] = $"Đã thêm đơn vị {result.Code}.";
-                return Redirect($"/admin/units/{result.Code}");
-        }
-        AddErrors(result.Errors, FormPrefix);
-        Response.StatusCode = result.Outcome == AdminOutcome.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
-        return View("Index", new UnitsPage(await units.TreeAsync(ct), form));
+            TempData["Message"] = $"Đã thêm đơn vị {code}.";
+            return Redirect($"/admin/units/{code}");
+        }, async () => View("Index", new UnitsPage(await units.TreeAsync(ct), form)), FormPrefix);
     }
 
     [HttpGet("{unit}")]
@@ -70,31 +66,16 @@ public sealed class AdminUnitsController(UnitAdminService units) : Controller
         await AfterAsync(unit, await units.RestoreAsync(unit, FormVersion.Parse(form.Version), form.Reason, ct),
             "Đơn vị đã hoạt động trở lại.", StatusPrefix, page => page with { Status = form }, ct);
 
-    private async Task<IActionResult> AfterAsync(
-        string unit, AdminResult result, string success, string prefix, Func<UnitDetailPage, UnitDetailPage> keepTyped, CancellationToken ct)
-    {
-        switch (result.Outcome)
+    private Task<IActionResult> AfterAsync(
+        string unit, ServiceResult<string> result, string success, string prefix, Func<UnitDetailPage, UnitDetailPage> keepTyped, CancellationToken ct) =>
+        this.AnswerAsync(result, code =>
         {
-            case AdminOutcome.NotFound: return NotFound();
-            case AdminOutcome.Forbidden: return Forbid();
-            case AdminOutcome.Saved:
-                TempData["Message"] = success;
-                return Redirect($"/admin/units/{result.Code}");
-        }
-        var detail = await units.DetailAsync(unit, ct);
-        if (detail is null) return NotFound();
-        if (result.Outcome == AdminOutcome.Conflict)
-        {
-            // A stale form: show the fresh tree, not the values typed over the other admin's change.
-            ModelState.Clear();
-            ModelState.AddModelError("", result.Message ?? "");
-            Response.StatusCode = StatusCodes.Status409Conflict;
-            return View("Details", Page(detail));
-        }
-        AddErrors(result.Errors, prefix);
-        Response.StatusCode = StatusCodes.Status400BadRequest;
-        return View("Details", keepTyped(Page(detail)));
-    }
+            TempData["Message"] = success;
+            return Redirect($"/admin/units/{code}");
+        }, async () => await units.DetailAsync(unit, ct) is { } detail
+            // A stale form shows the fresh tree, not the values typed over the other admin's change.
+            ? View("Details", result.Status == ServiceStatus.Conflict ? Page(detail) : keepTyped(Page(detail)))
+            : NotFound(), prefix);
 
     private static UnitDetailPage Page(UnitDetail detail)
     {
@@ -103,10 +84,5 @@ public sealed class AdminUnitsController(UnitAdminService units) : Controller
             new RenameForm { Name = detail.Unit.Name, Version = version },
             new MoveForm { ParentCode = detail.ParentCode, Version = version },
             new ReasonForm { Version = version });
-    }
-
-    private void AddErrors(IReadOnlyDictionary<string, string> errors, string prefix)
-    {
-        foreach (var (field, message) in errors) ModelState.AddModelError(field.Length == 0 ? "" : $"{prefix}.{field}", message);
     }
 }

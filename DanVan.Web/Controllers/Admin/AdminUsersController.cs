@@ -1,3 +1,4 @@
+using DanVan.Web.Infrastructure.ServiceResults;
 using DanVan.Web.Infrastructure;
 using DanVan.Web.Services.Admin.Users;
 using Microsoft.AspNetCore.Authorization;
@@ -31,14 +32,11 @@ public sealed class AdminUsersController(UserAdminService service, IConfiguratio
     public async Task<IActionResult> Create(UserForm form, CancellationToken ct)
     {
         ModelState.Clear(); // the service judges every field, so each gets one message
-        var result = await service.CreateAsync(form, ct);
-        if (result.Outcome != UserAdminOutcome.Saved)
+        return await this.AnswerAsync(await service.CreateAsync(form, ct), ticket => ShowLink(ticket!, created: true), async () =>
         {
-            AddErrors(result);
             ViewData["Units"] = await service.UnitsAsync(ct);
             return View(form);
-        }
-        return ShowLink(result.Ticket!, created: true);
+        });
     }
 
     [HttpGet("{userId}")]
@@ -55,16 +53,10 @@ public sealed class AdminUsersController(UserAdminService service, IConfiguratio
     {
         ModelState.Clear();
         var result = await service.UpdateAsync(userId, form, ct);
-        switch (result.Outcome)
-        {
-            case UserAdminOutcome.NotFound: return NotFound();
-            case UserAdminOutcome.Saved: return Done(userId, "Đã lưu thông tin tài khoản.");
-            case UserAdminOutcome.Conflict: return Done(userId, result.Message!, "warning");
-        }
-        var detail = await service.DetailAsync(userId, ct);
-        if (detail is null) return NotFound();
-        AddErrors(result);
-        return await EditView(detail, form, ct);
+        return await this.AnswerAsync(result, _ => Done(userId, "Đã lưu thông tin tài khoản."), async () =>
+            result.Status == ServiceStatus.Conflict ? Done(userId, result.Message!, "warning")
+            : await service.DetailAsync(userId, ct) is { } detail ? await EditView(detail, form, ct)
+            : NotFound());
     }
 
     [HttpPost("{userId}/disable")]
@@ -91,7 +83,7 @@ public sealed class AdminUsersController(UserAdminService service, IConfiguratio
     public async Task<IActionResult> ResetPassword(string userId, [FromForm] string? concurrencyStamp, CancellationToken ct)
     {
         var result = await service.ResetPasswordAsync(userId, concurrencyStamp, ct);
-        return result.Outcome == UserAdminOutcome.Saved ? ShowLink(result.Ticket!, created: false) : After(userId, result, "");
+        return result.IsOk ? ShowLink(result.Value!, created: false) : After(userId, result, "");
     }
 
     /// <summary>
@@ -116,24 +108,15 @@ public sealed class AdminUsersController(UserAdminService service, IConfiguratio
         return View("Edit", form);
     }
 
-    private IActionResult After(string userId, UserAdminResult result, string success) => result.Outcome switch
-    {
-        UserAdminOutcome.NotFound => NotFound(),
-        UserAdminOutcome.Saved => Done(userId, success),
-        UserAdminOutcome.Conflict => Done(userId, result.Message!, "warning"),
-        _ => Done(userId, result.Message!, "danger"),
-    };
+    private IActionResult After(string userId, ServiceResult<SetPasswordTicket?> result, string success) =>
+        this.Answer(result, _ => Done(userId, success),
+            () => Done(userId, result.Message!, result.Status == ServiceStatus.Conflict ? "warning" : "danger"));
 
     private RedirectToActionResult Done(string userId, string message, string kind = "success")
     {
         TempData["Message"] = message;
         TempData["MessageKind"] = kind;
         return RedirectToAction(nameof(Edit), new { userId });
-    }
-
-    private void AddErrors(UserAdminResult result)
-    {
-        foreach (var (field, message) in result.Errors) ModelState.AddModelError(field, message);
     }
 
     private void ReadMessage()

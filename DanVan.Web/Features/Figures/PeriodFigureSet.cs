@@ -25,4 +25,16 @@ public sealed record PeriodFigureSet(
 
     /// <summary>Entered and computed figures of the period; PREV(CODE) reads <see cref="PreviousValues"/>.</summary>
     public IValueSource Values => new ComputingValueSource(Numbers, Formulas, PreviousValues);
+
+    /// <summary>
+    /// What one unit's sheet holds: only the figures of <paramref name="supplied"/> (the codes the unit supplies), with
+    /// the period's formulas and the whole previous period. This is how the entry sheet, the board and the rule dry
+    /// run judge a unit's rules.
+    /// </summary>
+    public IValueSource ValuesOf(IReadOnlySet<string> supplied) => new ComputingValueSource(
+        Entered.Where(e => supplied.Contains(e.Key)).ToDictionary(e => e.Key, e => e.Value.Number, StringComparer.OrdinalIgnoreCase),
+        Formulas, PreviousValues);
+
+    /// <summary>Whether the unit's supplier gave the figure (a number or a text; blank is not given).</summary>
+    public bool IsGiven(string code) => Entered.TryGetValue(code, out var f) && (f.Number is not null || f.Text is not null);
 }

@@ -5,12 +5,12 @@ namespace DanVan.Web.Models.Dashboard;
 /// <summary>The dashboard's figures as Vietnamese text, through <see cref="VietnameseFormat"/> only.</summary>
 public static class DashboardText
 {
-    /// <summary>"50.003", "98,6%", "…" for a blank.</summary>
+    /// <summary>"50.003", "98,6%", "79,0%" (rates always with one decimal), "…" for a blank.</summary>
     public static string Value(decimal? value, string kind) => value is not { } v
         ? VietnameseFormat.Missing
         : kind switch
         {
-            "percent" => VietnameseFormat.Percent(v),
+            "percent" => VietnameseFormat.ComputedRate(v),
             "yesno" => VietnameseFormat.YesNo(v != 0),
             _ => VietnameseFormat.Number(v, 2),
         };

@@ -5,7 +5,16 @@ using DanVan.Web.Services.Reports;
 namespace DanVan.Web.Models.Reports;
 
 public sealed record ReportEditorPage(ReportView View, MetadataForm Form, bool CanEdit, bool CanApprove, string? Message, string? MessageKind,
-    IReadOnlyDictionary<string, string[]>? Errors);
+    IReadOnlyDictionary<string, string[]>? Errors)
+{
+    /// <summary>Why the last move was refused, one line each.</summary>
+    public IReadOnlyList<string> Refusals { get; init; } = [];
+    public bool CanWithdraw { get; init; }
+    public bool CanRevoke { get; init; }
+
+    /// <summary>The current user signs the step due now.</summary>
+    public bool CanSign { get; init; }
+}
 
 /// <summary>The metadata form; the date is typed as yyyy-MM-dd by the browser's date input and parsed by us.</summary>
 public sealed class MetadataForm

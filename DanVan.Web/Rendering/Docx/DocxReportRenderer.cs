@@ -21,7 +21,8 @@ public sealed class DocxReportRenderer
 {
     public const string FontName = "Times New Roman";
 
-    public byte[] Render(ReportDocument document)
+    /// <param name="draftMark">The mark of a report not yet approved ("DỰ THẢO"), in the header of every page; null for the final look.</param>
+    public byte[] Render(ReportDocument document, string? draftMark = null)
     {
         ArgumentNullException.ThrowIfNull(document);
         using var stream = new MemoryStream();
@@ -37,7 +38,16 @@ public sealed class DocxReportRenderer
             var numbered = main.AddNewPart<HeaderPart>();
             numbered.Header = PageNumberHeader();
             var first = main.AddNewPart<HeaderPart>();
-            first.Header = new Header(new WParagraph());
+            first.Header = new Header();
+            if (draftMark is not null)
+            {
+                numbered.Header.PrependChild(DraftMark(draftMark));
+                first.Header.Append(DraftMark(draftMark));
+            }
+            else
+            {
+                first.Header.Append(new WParagraph());
+            }
 
             var fonts = new FontCache();
             var body = new Body();
@@ -57,6 +67,19 @@ public sealed class DocxReportRenderer
             main.Document.Save();
         }
         return stream.ToArray();
+    }
+
+    /// <summary>“DỰ THẢO” framed in red at the right of the header.</summary>
+    private static WParagraph DraftMark(string mark)
+    {
+        var run = MakeRun(mark, RunStyle.Bold, 14);
+        run.RunProperties!.Append(new Color { Val = "B02A37" });
+        return new WParagraph(new ParagraphProperties(
+            new ParagraphBorders(
+                new TopBorder { Val = BorderValues.Single, Size = 12U, Color = "B02A37" }, new LeftBorder { Val = BorderValues.Single, Size = 12U, Color = "B02A37" },
+                new BottomBorder { Val = BorderValues.Single, Size = 12U, Color = "B02A37" }, new RightBorder { Val = BorderValues.Single, Size = 12U, Color = "B02A37" }),
+            new Indentation { Left = Str(Twips(PageGeometry.ContentWidth) - 1900) },
+            new Justification { Val = JustificationValues.Center }), run);
     }
 
     /// <summary>A margin in whole twips, rounded up: never narrower than Nghị định 30's (15 mm = 850,4 → 851).</summary>

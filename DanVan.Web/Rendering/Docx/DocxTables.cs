@@ -16,7 +16,7 @@ namespace DanVan.Web.Rendering.Docx;
 internal static class DocxTables
 {
     /// <summary>Points of room for the signature and seal between the titles and the name (as the PDF).</summary>
-    public const double SignatureSpace = 78;
+    public static double SignatureSpace => PageGeometry.SignatureRoom;
 
     private static readonly TextStyle RecipientLine = new(11);
 

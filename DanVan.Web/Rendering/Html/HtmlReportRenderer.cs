@@ -36,7 +36,7 @@ public sealed class HtmlReportRenderer
         .recipients .label { font-size: 12pt; font-weight: bold; font-style: italic; }
         .recipients div { padding-left: 0.8em; text-indent: -0.8em; }
         .signature { width: 55%; text-align: center; font-weight: bold; }
-        .signature .space { height: 78pt; }
+        .signature .space { height: 38mm; } /* PageGeometry.SignatureRoomMm: signature and seal images */
         .appendix { page-break-before: always; }
         .appendix-title { text-align: center; font-weight: bold; text-indent: 0; margin: 0; }
         .appendix-subtitle { text-align: center; font-style: italic; text-indent: 0; margin: 0 0 12pt; }
@@ -46,17 +46,29 @@ public sealed class HtmlReportRenderer
         table.data tr { page-break-inside: avoid; }
         a.figure { color: inherit; text-decoration: none; border-bottom: 1px dotted #1f5fbf; }
         .figure.missing { background: #fff3cd; }
+        .figure.unaccepted { background: #f8d7da; outline: 1px dashed #b02a37; }
+        .draft-mark { position: fixed; top: 8mm; right: 8mm; border: 2pt solid #b02a37; color: #b02a37; font-weight: bold; font-size: 16pt; padding: 2pt 8pt; letter-spacing: 1pt; }
         @media screen and (max-width: 230mm) { .page { width: auto; max-width: 210mm; margin: 0; padding: 10mm 8mm 10mm 12mm; } }
         @media print { body { background: #fff; } .page { margin: 0; padding: 0; width: auto; } a.figure { border: 0; } .figure.missing { background: none; } }
         """;
 
-    public string Render(ReportDocument document, Func<string, string?> figureLink)
+    /// <summary>The mark every export of a report not yet approved carries.</summary>
+    public const string DraftMark = "DỰ THẢO";
+
+    /// <summary>The tooltip of a figure that comes from a sheet not accepted yet.</summary>
+    public const string UnacceptedNote = "Số liệu từ phiếu chưa được tiếp nhận";
+
+    /// <param name="draft">Not yet approved: a visible “DỰ THẢO” mark.</param>
+    /// <param name="unaccepted">Codes whose figures come from a sheet not accepted yet: marked in the page.</param>
+    public string Render(ReportDocument document, Func<string, string?> figureLink, bool draft = false, Func<string, bool>? unaccepted = null)
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(figureLink);
+        var marks = new FigureMarks(figureLink, unaccepted ?? (_ => false));
         var html = new StringBuilder(64 * 1024);
         html.Append("<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
             .Append(E(document.Title)).Append("</title>\n<style>\n").Append(Css).Append("\n</style>\n</head>\n<body>\n<main class=\"page\">\n");
+        if (draft) html.Append("<div class=\"draft-mark\" data-testid=\"draft-mark\">").Append(E(DraftMark)).Append("</div>\n");
 
         var blocks = document.Blocks;
         for (var i = 0; i < blocks.Count; i++)
@@ -80,7 +92,7 @@ public sealed class HtmlReportRenderer
                 case HeadingBlock h:
                     html.Append("<p class=\"heading level-").Append(h.Level).Append("\" data-section=\"").Append(E(h.SectionKey)).Append("\">")
                         .Append(E(h.Label)).Append(' ');
-                    AppendRuns(html, h.Runs, figureLink);
+                    AppendRuns(html, h.Runs, marks);
                     html.Append("</p>\n");
                     break;
                 case ParagraphBlock p:
@@ -89,7 +101,7 @@ public sealed class HtmlReportRenderer
                     if (p.Alignment != ParagraphAlignment.Justify) html.Append(" style=\"text-align:").Append(p.Alignment.ToString().ToLowerInvariant()).Append('"');
                     html.Append('>');
                     if (p.Label is not null) html.Append(Styled(p.Label, p.LabelStyle)).Append(' ');
-                    AppendRuns(html, p.Runs, figureLink);
+                    AppendRuns(html, p.Runs, marks);
                     html.Append("</p>\n");
                     break;
                 case SignatureBlock s:
@@ -106,7 +118,7 @@ public sealed class HtmlReportRenderer
                     foreach (var line in a.Lines)
                     {
                         html.Append("<p class=\"appendix-line level-").Append(line.Level).Append("\">").Append(E(line.Label)).Append(' ');
-                        AppendRuns(html, line.Runs, figureLink);
+                        AppendRuns(html, line.Runs, marks);
                         html.Append("</p>\n");
                     }
                     html.Append("</section>\n");
@@ -124,7 +136,7 @@ public sealed class HtmlReportRenderer
                         foreach (var c in row)
                         {
                             html.Append("<td style=\"text-align:").Append(c.Alignment == ParagraphAlignment.Justify ? "left" : c.Alignment.ToString().ToLowerInvariant()).Append("\">");
-                            AppendRuns(html, c.Runs, figureLink);
+                            AppendRuns(html, c.Runs, marks);
                             html.Append("</td>");
                         }
                         html.Append("</tr>\n");
@@ -150,7 +162,9 @@ public sealed class HtmlReportRenderer
         return encoded;
     }
 
-    private static void AppendRuns(StringBuilder html, IEnumerable<Run> runs, Func<string, string?> figureLink)
+    private sealed record FigureMarks(Func<string, string?> Link, Func<string, bool> Unaccepted);
+
+    private static void AppendRuns(StringBuilder html, IEnumerable<Run> runs, FigureMarks marks)
     {
         foreach (var run in runs)
         {
@@ -159,12 +173,14 @@ public sealed class HtmlReportRenderer
                 html.Append(Styled(run.Text, run.Style));
                 continue;
             }
-            var css = figure.IsMissing ? "figure missing" : "figure";
-            var link = figureLink(figure.Code);
+            var unaccepted = marks.Unaccepted(figure.Code);
+            var css = (figure.IsMissing ? "figure missing" : "figure") + (unaccepted ? " unaccepted" : "");
+            var title = unaccepted ? " title=\"" + E(UnacceptedNote) + "\"" : "";
+            var link = marks.Link(figure.Code);
             if (string.IsNullOrWhiteSpace(link))
-                html.Append("<span class=\"").Append(css).Append("\" data-code=\"").Append(E(figure.Code)).Append("\">");
+                html.Append("<span class=\"").Append(css).Append('"').Append(title).Append(" data-code=\"").Append(E(figure.Code)).Append("\">");
             else
-                html.Append("<a class=\"").Append(css).Append("\" href=\"").Append(E(SafeLink(link))).Append("\" data-code=\"").Append(E(figure.Code)).Append("\">");
+                html.Append("<a class=\"").Append(css).Append('"').Append(title).Append(" href=\"").Append(E(SafeLink(link))).Append("\" data-code=\"").Append(E(figure.Code)).Append("\">");
             html.Append(Styled(figure.Text, figure.Style));
             html.Append(string.IsNullOrWhiteSpace(link) ? "</span>" : "</a>");
         }

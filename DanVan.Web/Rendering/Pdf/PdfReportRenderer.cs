@@ -14,7 +14,8 @@ public sealed class PdfReportRenderer
 {
     public const double BodySize = 14;
 
-    public byte[] Render(ReportDocument document)
+    /// <param name="draftMark">The mark of a report not yet approved ("DỰ THẢO"); null for the approved file.</param>
+    public byte[] Render(ReportDocument document, string? draftMark = null)
     {
         ArgumentNullException.ThrowIfNull(document);
         var fonts = new FontCache();
@@ -26,7 +27,7 @@ public sealed class PdfReportRenderer
         pdf.Options.CompressContentStreams = false; // ContentStreams.Compress does it, with a terminated zlib stream
 
         var text = new PageText();
-        using (var page = new PageComposer(pdf, fonts, text))
+        using (var page = new PageComposer(pdf, fonts, text, draftMark))
         {
             var blocks = document.Blocks;
             // Paragraphs laid while keeping a heading with them, drawn from here rather than laid twice.
@@ -194,7 +195,7 @@ public sealed class PdfReportRenderer
         var titles = signature?.TitleLines.Select(t =>
             page.Lay([(t, titleStyle)], BodySize, rightWidth, 0, 0, ParagraphAlignment.Center)).ToList() ?? [];
         var name = signature is null ? null : page.Lay([(signature.Name, titleStyle)], BodySize, rightWidth, 0, 0, ParagraphAlignment.Center);
-        const double signatureSpace = 78;
+        var signatureSpace = PageGeometry.SignatureRoom;
         var rightHeight = signature is null ? 0 : titles.Sum(t => t.Height) + signatureSpace + name!.Height;
 
         page.Y += 6;

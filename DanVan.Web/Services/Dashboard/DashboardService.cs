@@ -7,7 +7,9 @@ using DanVan.Domain.Indicators;
 using DanVan.Domain.Organization;
 using DanVan.Domain.Periods;
 using DanVan.Domain.Rules;
+using DanVan.Domain.Reports.Document;
 using DanVan.Domain.Submissions;
+using DanVan.Web.Features.Figures;
 using DanVan.Web.Services.Entry;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,8 +17,8 @@ namespace DanVan.Web.Services.Dashboard;
 
 /// <summary>
 /// The leaders' dashboard: one query service for the page, the print view, the unit drill-down and
-/// GET /api/v1/periods/{period}/dashboard. Set-based: the office's figures for every period it shows come from one
-/// GROUP BY (period, indicator) over a covering index, submissions from one grouped count and one narrow projection,
+/// GET /api/v1/periods/{period}/dashboard. Set-based: the figures of every period it shows come from one query of the
+/// one loader (<see cref="PeriodFigures"/>), submissions from one grouped count and one narrow projection,
 /// and the data-quality check reads only the figures each unit supplies (<see cref="PeriodEvaluation"/>). The number
 /// of queries does not grow with the number of units or periods. Access is checked by the callers.
 /// </summary>
@@ -69,14 +71,8 @@ public sealed class DashboardService(DanVanDbContext db, TimeProvider clock, Das
         if (scope is null) return null;
 
         var catalogue = await CatalogueAsync(scope, ct);
-        var periodIds = scope.Relevant.Select(p => p.Id).ToList();
-        var rows = await db.Values.AsNoTracking()
-            .Where(v => v.UnitId == unit.Id && periodIds.Contains(v.PeriodId))
-            .Select(v => new { v.PeriodId, v.IndicatorId, v.Number })
-            .ToListAsync(ct);
-        var figures = rows.Where(r => catalogue.Knows(r.IndicatorId)).ToLookup(r => r.PeriodId)
-            .ToDictionary(g => g.Key, g => (IReadOnlyDictionary<string, decimal?>)g.ToDictionary(
-                r => catalogue.CodeOf(r.IndicatorId), r => r.Number, StringComparer.OrdinalIgnoreCase));
+        var entered = await PeriodFigures.EnteredAsync(db, scope.Relevant, ct);
+        var figures = scope.Relevant.ToDictionary(p => p.Id, p => catalogue.Shown(p, entered[p.Id], unit.Id));
         var sources = Sources(scope, catalogue, figures);
 
         var own = catalogue.Indicators.Where(i => i.TemplateId == scope.Chosen.TemplateId && i.UnitId == unit.Id && i.Kind != ValueKind.Text)
@@ -211,17 +207,11 @@ public sealed class DashboardService(DanVanDbContext db, TimeProvider clock, Das
 
     private sealed class Catalogue(IReadOnlyList<Indicator> indicators)
     {
-        private readonly Dictionary<int, string> _codes = indicators.ToDictionary(i => i.Id, i => i.Code);
-
         public IReadOnlyList<Indicator> Indicators { get; } = indicators;
 
         public Dictionary<int, IReadOnlyDictionary<string, Expr>> Formulas { get; } = indicators.GroupBy(i => i.TemplateId)
             .ToDictionary(g => g.Key, g => (IReadOnlyDictionary<string, Expr>)g.Where(i => i.IsComputed)
                 .ToDictionary(i => i.Code, i => ExpressionParser.Parse(i.Formula!), StringComparer.OrdinalIgnoreCase));
-
-        public bool Knows(int indicatorId) => _codes.ContainsKey(indicatorId);
-
-        public string CodeOf(int indicatorId) => _codes[indicatorId];
 
         private readonly HashSet<string> _entered = indicators.Where(i => !i.IsComputed).Select(i => i.Code).ToHashSet(StringComparer.OrdinalIgnoreCase);
 
@@ -244,8 +234,17 @@ public sealed class DashboardService(DanVanDbContext db, TimeProvider clock, Das
             return result;
         }
 
-        public List<int> IdsOf(IReadOnlySet<string> codes) =>
-            Indicators.Where(i => !i.IsComputed && codes.Contains(i.Code)).Select(i => i.Id).ToList();
+        /// <summary>
+        /// A period's entered numbers that the dashboard shows: of its template's current (not retired) indicators,
+        /// only those the unit supplies when <paramref name="unitId"/> is set.
+        /// </summary>
+        public IReadOnlyDictionary<string, decimal?> Shown(ReportingPeriod period, IReadOnlyDictionary<string, FigureInput> entered, int? unitId)
+        {
+            var shown = Indicators.Where(i => i.TemplateId == period.TemplateId && !i.IsComputed && (unitId is null || i.UnitId == unitId))
+                .Select(i => i.Code).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            return entered.Where(e => shown.Contains(e.Key) && e.Value.Number is not null)
+                .ToDictionary(e => e.Key, e => e.Value.Number, StringComparer.OrdinalIgnoreCase);
+        }
     }
 
     private async Task<Catalogue> CatalogueAsync(PeriodScope scope, CancellationToken ct)
@@ -255,52 +254,21 @@ public sealed class DashboardService(DanVanDbContext db, TimeProvider clock, Das
     }
 
     /// <summary>
-    /// Σ over every unit per (period, indicator), only for what is shown: the charts' figures over the window, the
-    /// cards' figures for the chosen, previous and year-earlier periods. Two GROUP BY queries read from the covering
-    /// index IX_Values_IndicatorId_PeriodId_Number; blanks are not summed (a figure nobody gave stays blank). The sums
-    /// are kept in <see cref="DashboardFiguresCache"/> until the next audited change.
+    /// The office's entered figures of every period shown, by code, from the one loader (<see cref="PeriodFigures"/>:
+    /// each figure as its supplier gave it); blanks stay blank. They are kept in <see cref="DashboardFiguresCache"/>
+    /// until the next audited change.
     /// </summary>
     private async Task<IReadOnlyDictionary<int, IReadOnlyDictionary<string, decimal?>>> OfficeFiguresAsync(
         PeriodScope scope, Catalogue catalogue, bool fresh, CancellationToken ct)
     {
-        var overWindow = catalogue.EnteredCodes(Definition.Charts.Where(c => c.Axis == ChartAxis.Periods)
-            .SelectMany(c => c.Series).SelectMany(s => s.Expressions).SelectMany(e => e.CurrentCodes()));
-        var forPeriod = catalogue.EnteredCodes(Definition.Cards.Select(c => c.Expression)
-            .Concat(Definition.Charts.Where(c => c.Axis == ChartAxis.Categories).SelectMany(c => c.Series).SelectMany(s => s.Expressions))
-            .SelectMany(e => e.CurrentCodes()));
-        var compared = new[] { scope.Chosen, scope.Previous, scope.YearEarlier }.OfType<ReportingPeriod>().Select(p => p.Id).Distinct().ToList();
-
-        forPeriod.ExceptWith(overWindow);
-        var windowIndicators = catalogue.IdsOf(overWindow);
-        var periodIndicators = catalogue.IdsOf(forPeriod);
-
         var stamp = await db.AuditEntries.MaxAsync(a => (long?)a.Id, ct) ?? 0;
-        var key = FormattableString.Invariant(
-            $"{stamp}|{string.Join(',', scope.WindowIds)}|{string.Join(',', compared)}|{string.Join(',', windowIndicators)}|{string.Join(',', periodIndicators)}");
+        var key = FormattableString.Invariant($"{stamp}|{string.Join(',', scope.Relevant.Select(p => p.Id))}");
         if (!fresh && cache.TryGet(key, out var cached)) return cached!;
 
-        var rows = await SumsAsync(scope.WindowIds, windowIndicators, ct);
-        rows.AddRange(await SumsAsync(compared, periodIndicators, ct));
-        var outsideWindow = compared.Except(scope.WindowIds).ToList();
-        if (outsideWindow.Count > 0) rows.AddRange(await SumsAsync(outsideWindow, windowIndicators, ct));
-
-        var figures = rows.ToLookup(r => r.PeriodId).ToDictionary(g => g.Key, g => (IReadOnlyDictionary<string, decimal?>)g
-            .DistinctBy(r => r.IndicatorId)
-            .ToDictionary(r => catalogue.CodeOf(r.IndicatorId), r => r.Sum, StringComparer.OrdinalIgnoreCase));
+        var entered = await PeriodFigures.EnteredAsync(db, scope.Relevant, ct);
+        var figures = scope.Relevant.ToDictionary(p => p.Id, p => catalogue.Shown(p, entered[p.Id], null));
         cache.Set(key, figures);
         return figures;
-    }
-
-    private sealed record SumRow(int PeriodId, int IndicatorId, decimal? Sum);
-
-    private async Task<List<SumRow>> SumsAsync(List<int> periodIds, List<int> indicatorIds, CancellationToken ct)
-    {
-        if (periodIds.Count == 0 || indicatorIds.Count == 0) return [];
-        return await db.Values.AsNoTracking()
-            .Where(v => periodIds.Contains(v.PeriodId) && indicatorIds.Contains(v.IndicatorId) && v.Number != null)
-            .GroupBy(v => new { v.PeriodId, v.IndicatorId })
-            .Select(g => new SumRow(g.Key.PeriodId, g.Key.IndicatorId, g.Sum(v => v.Number)))
-            .ToListAsync(ct);
     }
 
     private static Dictionary<int, IValueSource> Sources(

@@ -3,11 +3,12 @@ using DanVan.Data;
 using DanVan.Domain.Formatting;
 using DanVan.Domain.Indicators;
 using DanVan.Domain.Periods;
+using DanVan.Web.Infrastructure.ServiceResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace DanVan.Web.Services.Entry;
 
-public sealed record ExcelDownload(EntryOutcome Outcome, byte[]? Content, string? FileName);
+public sealed record ExcelDownload(byte[] Content, string FileName);
 
 public enum ImportOutcome
 {
@@ -19,8 +20,6 @@ public enum ImportOutcome
     Invalid,
     /// <summary>The file (or the submission) was refused as a whole.</summary>
     Refused,
-    Forbidden,
-    NotFound,
 }
 
 /// <summary>One indicator row of an uploaded file as the preview shows it.</summary>
@@ -39,10 +38,12 @@ public sealed record ImportPreview(
 {
     public bool CanConfirm => Outcome == ImportOutcome.Ready;
 
+    /// <summary>Nothing can be saved from this file (answered with 400).</summary>
+    public bool IsRejected => Outcome is ImportOutcome.Invalid or ImportOutcome.Refused;
+
     /// <summary>The values the confirm form posts: only those that change, as typed text the save parses again.</summary>
     public IEnumerable<ImportRow> Changes => Rows.Where(r => r.Changes && r.Error is null && r.NewInput is not null);
 
-    public static ImportPreview Of(ImportOutcome outcome) => new(outcome, null, null, null, [], [], []);
 }
 
 /// <summary>
@@ -52,27 +53,23 @@ public sealed record ImportPreview(
 /// </summary>
 public sealed class EntryExcelService(EntryService entry, DanVanDbContext db, ILogger<EntryExcelService> logger)
 {
-    public async Task<ExcelDownload> DownloadAsync(string periodCode, string unitCode, CancellationToken ct)
+    public async Task<ServiceResult<ExcelDownload>> DownloadAsync(string periodCode, string unitCode, CancellationToken ct)
     {
         var result = await entry.GetAsync(periodCode, unitCode, ct);
-        if (result.Outcome is EntryOutcome.NotFound or EntryOutcome.Forbidden) return new ExcelDownload(result.Outcome, null, null);
-        var sheet = result.Sheet!;
+        if (!result.IsOk) return result.Outcome;
+        var sheet = result.Value!;
         var content = EntryWorkbook.Write(sheet, await TemplateIdAsync(sheet.PeriodCode, ct));
-        return new ExcelDownload(EntryOutcome.Unchanged, content, EntryWorkbook.FileName(sheet.PeriodCode, sheet.UnitCode));
+        return ServiceResult<ExcelDownload>.Ok(new ExcelDownload(content, EntryWorkbook.FileName(sheet.PeriodCode, sheet.UnitCode)));
     }
 
     /// <summary>Reads an uploaded template and tells what saving it would change. Nothing is written.</summary>
-    public async Task<ImportPreview> PreviewAsync(
+    public async Task<ServiceResult<ImportPreview>> PreviewAsync(
         string periodCode, string unitCode, string? fileName, long length, Stream? content, CancellationToken ct)
     {
         var access = await entry.GetForWriteAsync(periodCode, unitCode, ct);
-        switch (access.Outcome)
-        {
-            case EntryOutcome.NotFound: return ImportPreview.Of(ImportOutcome.NotFound);
-            case EntryOutcome.Forbidden: return ImportPreview.Of(ImportOutcome.Forbidden);
-            case EntryOutcome.Refused: return Refuse(access.Sheet!, fileName, access.Message!);
-        }
-        var sheet = access.Sheet!;
+        if (access.Status is ServiceStatus.NotFound or ServiceStatus.Forbidden) return access.Outcome;
+        var sheet = access.Value!;
+        if (!access.IsOk) return Refuse(sheet, fileName, access.Message!);
         var name = fileName is null ? null : Path.GetFileName(fileName.Replace('\\', '/'));
 
         if (content is null || string.IsNullOrEmpty(name)) return Refuse(sheet, name, "Chưa chọn tệp. Hãy chọn tệp Excel (.xlsx) đã điền theo mẫu.");
@@ -94,7 +91,7 @@ public sealed class EntryExcelService(EntryService entry, DanVanDbContext db, IL
         return await CheckRowsAsync(sheet, name, workbook, ct);
     }
 
-    private async Task<ImportPreview> CheckRowsAsync(EntrySheet sheet, string fileName, WorkbookContent workbook, CancellationToken ct)
+    private async Task<ServiceResult<ImportPreview>> CheckRowsAsync(EntrySheet sheet, string fileName, WorkbookContent workbook, CancellationToken ct)
     {
         var fields = sheet.Fields.ToDictionary(f => f.Code, StringComparer.OrdinalIgnoreCase);
         var errors = new List<string>(workbook.Problems);
@@ -122,9 +119,9 @@ public sealed class EntryExcelService(EntryService entry, DanVanDbContext db, IL
 
         var check = await entry.CheckAsync(sheet.PeriodCode, sheet.UnitCode, new EntryInput(
             values, new Dictionary<string, string?>(), new Dictionary<string, string?>(), sheet.Version, null), ct);
-        if (check.Outcome is EntryOutcome.Forbidden) return ImportPreview.Of(ImportOutcome.Forbidden);
-        if (check.Outcome is EntryOutcome.NotFound) return ImportPreview.Of(ImportOutcome.NotFound);
-        if (check.Outcome is EntryOutcome.Refused) return Refuse(check.Sheet!, fileName, check.Message!);
+        if (check.Outcome is ServiceStatus.Forbidden) return ServiceResult.Forbidden;
+        if (check.Outcome is ServiceStatus.NotFound) return ServiceResult.NotFound;
+        if (check.Outcome is ServiceStatus.Refused) return Refuse(check.Sheet!, fileName, check.Message!);
         errors.AddRange(check.FormErrors.Select(e => e.Message));
 
         var preview = new List<ImportRow>();

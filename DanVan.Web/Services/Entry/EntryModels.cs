@@ -1,3 +1,4 @@
+using DanVan.Web.Infrastructure.ServiceResults;
 using DanVan.Domain.Indicators;
 using DanVan.Domain.Rules;
 using DanVan.Domain.Submissions;
@@ -62,23 +63,6 @@ public sealed record EntrySheet(
     public bool HasFieldErrors => Fields.Any(f => f.Error is not null) || Narratives.Any(n => n.Error is not null) || FormErrors.Count > 0;
 }
 
-public enum EntryOutcome
-{
-    Saved,
-    Unchanged,
-    Invalid,
-    Conflict,
-    Refused,
-    Forbidden,
-    NotFound,
-}
-
-public sealed record EntryResult(EntryOutcome Outcome, EntrySheet? Sheet, string? Message = null)
-{
-    public static EntryResult NotFound { get; } = new(EntryOutcome.NotFound, null);
-    public static EntryResult Forbidden { get; } = new(EntryOutcome.Forbidden, null);
-}
-
 public sealed record HistoryEntry(DateTimeOffset At, string UserName, string Action, string? OldValue, string? NewValue, string? Reason);
 
 /// <summary>One value of a check: the typed text it would be saved as and whether that changes the stored value, or its error.</summary>
@@ -86,15 +70,15 @@ public sealed record CheckedValue(string Code, string? Input, bool Changes, stri
 
 /// <summary>What saving some values would do, computed without saving (see EntryService.CheckAsync).</summary>
 public sealed record EntryCheck(
-    EntryOutcome Outcome,
+    ServiceStatus Outcome,
     EntrySheet? Sheet,
     string? Message,
     IReadOnlyDictionary<string, CheckedValue> Values,
     IReadOnlyList<ViolationView> Violations,
     IReadOnlyList<FieldError> FormErrors)
 {
-    public static EntryCheck NotFound { get; } = new(EntryOutcome.NotFound, null, null, new Dictionary<string, CheckedValue>(), [], []);
-    public static EntryCheck Forbidden { get; } = new(EntryOutcome.Forbidden, null, null, new Dictionary<string, CheckedValue>(), [], []);
+    public static EntryCheck NotFound { get; } = new(ServiceStatus.NotFound, null, null, new Dictionary<string, CheckedValue>(), [], []);
+    public static EntryCheck Forbidden { get; } = new(ServiceStatus.Forbidden, null, null, new Dictionary<string, CheckedValue>(), [], []);
 }
 
 /// <summary>An error that belongs to no input cell, named by the field it concerns as the client sent it.</summary>

@@ -6,7 +6,9 @@ using DanVan.Domain.Indicators;
 using DanVan.Domain.Organization;
 using DanVan.Domain.Rules;
 using DanVan.Domain.Submissions;
+using DanVan.Web.Authorization;
 using DanVan.Web.Infrastructure;
+using DanVan.Web.Infrastructure.ServiceResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace DanVan.Web.Services.Entry;
@@ -15,32 +17,32 @@ namespace DanVan.Web.Services.Entry;
 /// The unit's daily work on one (period, unit) submission: read it, save a draft, send it. Pages and API share it.
 /// Every write is one SaveChanges (one transaction) holding values and their audit entries together.
 /// </summary>
-public sealed class EntryService(DanVanDbContext db, CurrentUser currentUser, TimeProvider clock, ILogger<EntryService> logger)
+public sealed class EntryService(
+    DanVanDbContext db, CurrentUser currentUser, Access access, TimeProvider clock, ILogger<EntryService> logger,
+    DanVan.Web.Features.Notifications.Notifier notifier)
 {
     private const int MaxRetries = 10;
 
     private DateOnly Today => VietnamTime.Today(clock);
 
-    public async Task<EntryResult> GetAsync(string periodCode, string unitCode, CancellationToken ct)
+    public async Task<ServiceResult<EntrySheet>> GetAsync(string periodCode, string unitCode, CancellationToken ct)
     {
         var ctx = await SubmissionContext.LoadAsync(db, periodCode, unitCode, track: false, ct);
-        if (ctx is null) return EntryResult.NotFound;
-        if (!await CanReadAsync(ctx, ct)) return EntryResult.Forbidden;
-        return new EntryResult(EntryOutcome.Unchanged, await BuildSheetAsync(ctx, null, null, ct));
+        if (ctx is null) return ServiceResult.NotFound;
+        if (!await CanReadAsync(ctx, ct)) return ServiceResult.Forbidden;
+        return ServiceResult<EntrySheet>.Ok(await BuildSheetAsync(ctx, null, null, ct));
     }
 
     /// <summary>
     /// The sheet for someone about to change it: Forbidden for readers who may not write, Refused (with the reason)
     /// when the submission cannot be changed now.
     /// </summary>
-    public async Task<EntryResult> GetForWriteAsync(string periodCode, string unitCode, CancellationToken ct)
+    public async Task<ServiceResult<EntrySheet>> GetForWriteAsync(string periodCode, string unitCode, CancellationToken ct)
     {
         var ctx = await SubmissionContext.LoadAsync(db, periodCode, unitCode, track: false, ct);
-        if (ctx is null) return EntryResult.NotFound;
-        if (!await CanWriteAsync(ctx, ct)) return EntryResult.Forbidden;
-        var sheet = await BuildSheetAsync(ctx, null, null, ct);
-        var refusal = WriteRefusal(ctx);
-        return refusal is null ? new EntryResult(EntryOutcome.Unchanged, sheet) : new EntryResult(EntryOutcome.Refused, sheet, refusal);
+        if (ctx is null) return ServiceResult.NotFound;
+        if (!await CanWriteAsync(ctx, ct)) return ServiceResult.Forbidden;
+        return Answer(await BuildSheetAsync(ctx, null, null, ct), WriteRefusal(ctx));
     }
 
     /// <summary>
@@ -55,7 +57,7 @@ public sealed class EntryService(DanVanDbContext db, CurrentUser currentUser, Ti
         var sheet = await BuildSheetAsync(ctx, null, null, ct);
         var refusal = WriteRefusal(ctx);
         if (refusal is not null)
-            return new EntryCheck(EntryOutcome.Refused, sheet, refusal, new Dictionary<string, CheckedValue>(), sheet.Violations, []);
+            return new EntryCheck(ServiceStatus.Refused, sheet, refusal, new Dictionary<string, CheckedValue>(), sheet.Violations, []);
 
         var parsed = Parse(ctx, input, out var errors);
         var values = new Dictionary<string, CheckedValue>(StringComparer.OrdinalIgnoreCase);
@@ -74,47 +76,47 @@ public sealed class EntryService(DanVanDbContext db, CurrentUser currentUser, Ti
         var violations = ViolationViews(ctx, RuleEvaluator.Evaluate(ctx.Rules, ctx.ValueSource(merged)), null);
         var formErrors = errors.Where(e => e.Key == ReasonKey || e.Key.StartsWith(FormKey, StringComparison.Ordinal)).Select(FieldError.Of).ToList();
         return errors.Count > 0
-            ? new EntryCheck(EntryOutcome.Invalid, sheet, "Số liệu chưa hợp lệ, chưa thể lưu.", values, violations, formErrors)
-            : new EntryCheck(EntryOutcome.Unchanged, sheet, null, values, violations, formErrors);
+            ? new EntryCheck(ServiceStatus.Invalid, sheet, "Số liệu chưa hợp lệ, chưa thể lưu.", values, violations, formErrors)
+            : new EntryCheck(ServiceStatus.Ok, sheet, null, values, violations, formErrors);
     }
 
     public async Task<bool> CanWriteAsync(string periodCode, string unitCode, CancellationToken ct)
     {
-        if (!currentUser.IsInRole(Roles.UnitStaff) || unitCode.Length > 32) return false;
+        if (unitCode.Length > 32) return false;
         var code = unitCode.ToUpperInvariant();
         var unitId = await db.Units.AsNoTracking().Where(u => u.Code == code && !u.IsAgency).Select(u => (int?)u.Id).SingleOrDefaultAsync(ct);
-        return unitId is { } id && (await currentUser.UnitIdsAsync(ct)).Contains(id);
+        return unitId is { } id && await access.CanAsync(Operations.Write, new UnitSheet(id));
     }
 
-    public Task<EntryResult> SaveAsync(string periodCode, string unitCode, EntryInput input, CancellationToken ct) =>
+    public Task<ServiceResult<EntrySheet>> SaveAsync(string periodCode, string unitCode, EntryInput input, CancellationToken ct) =>
         WriteAsync(periodCode, unitCode, input, submit: false, ct);
 
-    public Task<EntryResult> SubmitAsync(string periodCode, string unitCode, EntryInput input, CancellationToken ct) =>
+    public Task<ServiceResult<EntrySheet>> SubmitAsync(string periodCode, string unitCode, EntryInput input, CancellationToken ct) =>
         WriteAsync(periodCode, unitCode, input, submit: true, ct);
 
-    public async Task<IReadOnlyList<HistoryEntry>?> HistoryAsync(string periodCode, string unitCode, string code, CancellationToken ct)
+    public async Task<ServiceResult<IReadOnlyList<HistoryEntry>>> HistoryAsync(string periodCode, string unitCode, string code, CancellationToken ct)
     {
         var ctx = await SubmissionContext.LoadAsync(db, periodCode, unitCode, track: false, ct);
-        if (ctx is null) return null;
-        if (!await CanReadAsync(ctx, ct)) throw new UnauthorizedAccessException();
+        if (ctx is null) return ServiceResult.NotFound;
+        if (!await CanReadAsync(ctx, ct)) return ServiceResult.Forbidden;
         var key = code.Trim().ToUpperInvariant();
-        if (ctx.Indicators.All(i => i.Code != key) && ctx.Sections.All(s => s.Key != code)) return null;
+        if (ctx.Indicators.All(i => i.Code != key) && ctx.Sections.All(s => s.Key != code)) return ServiceResult.NotFound;
         var entries = await db.AuditEntries.AsNoTracking()
             .Where(a => a.PeriodId == ctx.Period.Id && a.UnitId == ctx.Unit.Id && (a.IndicatorCode == key || a.IndicatorCode == code))
             .OrderBy(a => a.Id)
             .Select(a => new HistoryEntry(a.At, a.UserName, a.Action, a.OldValue, a.NewValue, a.Reason))
             .ToListAsync(ct);
-        return entries;
+        return ServiceResult<IReadOnlyList<HistoryEntry>>.Ok(entries);
     }
 
-    private async Task<EntryResult> WriteAsync(string periodCode, string unitCode, EntryInput input, bool submit, CancellationToken ct)
+    private async Task<ServiceResult<EntrySheet>> WriteAsync(string periodCode, string unitCode, EntryInput input, bool submit, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {
             db.ChangeTracker.Clear();
             var ctx = await SubmissionContext.LoadAsync(db, periodCode, unitCode, track: true, ct);
-            if (ctx is null) return EntryResult.NotFound;
-            if (!await CanWriteAsync(ctx, ct)) return EntryResult.Forbidden;
+            if (ctx is null) return ServiceResult.NotFound;
+            if (!await CanWriteAsync(ctx, ct)) return ServiceResult.Forbidden;
 
             var result = await TryWriteAsync(ctx, input, submit, ct);
             if (result is not null) return result;
@@ -125,32 +127,32 @@ public sealed class EntryService(DanVanDbContext db, CurrentUser currentUser, Ti
             {
                 db.ChangeTracker.Clear();
                 var fresh = await SubmissionContext.LoadAsync(db, periodCode, unitCode, track: false, ct);
-                return new EntryResult(EntryOutcome.Conflict, await BuildSheetAsync(fresh!, input, null, ct),
-                    "Phiếu vừa được người khác cập nhật. Vui lòng xem lại số liệu.");
+                return ServiceResult.Conflict("Phiếu vừa được người khác cập nhật. Vui lòng xem lại số liệu.")
+                    .With(await BuildSheetAsync(fresh!, input, null, ct));
             }
             await Task.Delay(Random.Shared.Next(5, 50) * attempt, ct); // jitter so that racing writers stop colliding
         }
     }
 
     /// <summary>Null when the save lost a race and should be retried or reported as a conflict.</summary>
-    private async Task<EntryResult?> TryWriteAsync(SubmissionContext ctx, EntryInput input, bool submit, CancellationToken ct)
+    private async Task<ServiceResult<EntrySheet>?> TryWriteAsync(SubmissionContext ctx, EntryInput input, bool submit, CancellationToken ct)
     {
         var refusal = WriteRefusal(ctx);
-        if (refusal is not null) return new EntryResult(EntryOutcome.Refused, await BuildSheetAsync(ctx, input, null, ct), refusal);
+        if (refusal is not null) return ServiceResult.Refused(refusal).With(await BuildSheetAsync(ctx, input, null, ct));
 
         var parsed = Parse(ctx, input, out var errors);
         if (errors.Count > 0)
-            return new EntryResult(EntryOutcome.Invalid, await BuildSheetAsync(ctx, input, errors, ct), "Số liệu chưa hợp lệ, chưa lưu. Vui lòng sửa các ô được đánh dấu.");
+            return Invalid(await BuildSheetAsync(ctx, input, errors, ct), "Số liệu chưa hợp lệ, chưa lưu. Vui lòng sửa các ô được đánh dấu.");
 
         var stored = ctx.Submission;
         if (input.ExpectedVersion is { } expected && stored is not null && stored.Version != expected)
         {
             if (Differs(ctx, parsed, input))
             {
-                return new EntryResult(EntryOutcome.Conflict, await BuildSheetAsync(ctx, input, null, ct),
-                    "Phiếu đã được người khác cập nhật sau khi bạn mở. Số liệu của bạn chưa được lưu; hãy so sánh và nhập lại.");
+                return ServiceResult.Conflict("Phiếu đã được người khác cập nhật sau khi bạn mở. Số liệu của bạn chưa được lưu; hãy so sánh và nhập lại.")
+                    .With(await BuildSheetAsync(ctx, input, null, ct));
             }
-            if (!submit) return new EntryResult(EntryOutcome.Unchanged, await BuildSheetAsync(ctx, null, null, ct));
+            if (!submit) return ServiceResult<EntrySheet>.Ok(await BuildSheetAsync(ctx, null, null, ct));
         }
 
         var user = currentUser.Name;
@@ -179,7 +181,7 @@ public sealed class EntryService(DanVanDbContext db, CurrentUser currentUser, Ti
             db.ChangeTracker.Clear();
             var reload = await ctx.ReloadSubmissionAsync(db, track: false, ct);
             var formErrors = new Dictionary<string, string> { [ReasonKey] = ex.Message };
-            return new EntryResult(EntryOutcome.Invalid, await BuildSheetAsync(reload, input, formErrors, ct), ex.Message);
+            return Invalid(await BuildSheetAsync(reload, input, formErrors, ct), ex.Message);
         }
 
         string? submitRefusal = null;
@@ -190,6 +192,7 @@ public sealed class EntryService(DanVanDbContext db, CurrentUser currentUser, Ti
             try
             {
                 audits.Add(submission.Submit(ctx.Entered, violations, new Dictionary<string, string>(), user, now));
+                await notifier.SubmissionSentAsync(ctx.Period, new UnitRef(ctx.Unit.Id, ctx.Unit.Code, ctx.Unit.Name), ct);
             }
             catch (DomainException ex)
             {
@@ -199,8 +202,7 @@ public sealed class EntryService(DanVanDbContext db, CurrentUser currentUser, Ti
 
         if (audits.Count == 0 && !db.ChangeTracker.HasChanges())
         {
-            return new EntryResult(submitRefusal is null ? EntryOutcome.Unchanged : EntryOutcome.Refused,
-                await BuildSheetAsync(ctx, null, null, ct), submitRefusal);
+            return Answer(await BuildSheetAsync(ctx, null, null, ct), submitRefusal);
         }
 
         db.AuditEntries.AddRange(audits);
@@ -222,9 +224,19 @@ public sealed class EntryService(DanVanDbContext db, CurrentUser currentUser, Ti
         db.ChangeTracker.Clear();
         // What is shown is what was stored: the submission is read back; the template part was just loaded.
         var saved = await ctx.ReloadSubmissionAsync(db, track: false, ct);
-        return new EntryResult(submitRefusal is null ? EntryOutcome.Saved : EntryOutcome.Refused,
-            await BuildSheetAsync(saved, null, null, ct), submitRefusal);
+        return Answer(await BuildSheetAsync(saved, null, null, ct), submitRefusal);
     }
+
+    private static ServiceResult<EntrySheet> Answer(EntrySheet sheet, string? refusal) =>
+        refusal is null ? ServiceResult<EntrySheet>.Ok(sheet) : ServiceResult.Refused(refusal).With(sheet);
+
+    /// <summary>Invalid, with the errors by the field names the client sent (codes, reason, explanations.RULE …).</summary>
+    private static ServiceResult<EntrySheet> Invalid(EntrySheet sheet, string message) => ServiceResult.Invalid(
+            sheet.Fields.Where(f => f.Error is not null).Select(f => new KeyValuePair<string, string>(f.Code, f.Error!))
+                .Concat(sheet.FormErrors.Select(e => new KeyValuePair<string, string>(e.Field, e.Message)))
+                .DistinctBy(p => p.Key).ToDictionary(),
+            message)
+        .With(sheet);
 
     public const string ReasonKey = "__reason";
     public const string FormKey = "form:";
@@ -295,11 +307,9 @@ public sealed class EntryService(DanVanDbContext db, CurrentUser currentUser, Ti
         ex.InnerException?.Message.Contains("UNIQUE", StringComparison.OrdinalIgnoreCase) == true
         || ex.InnerException?.Message.Contains("duplicate key", StringComparison.OrdinalIgnoreCase) == true;
 
-    private async Task<bool> CanReadAsync(SubmissionContext ctx, CancellationToken ct) =>
-        currentUser.CanReadAllUnits || (currentUser.IsInRole(Roles.UnitStaff) && (await currentUser.UnitIdsAsync(ct)).Contains(ctx.Unit.Id));
+    private Task<bool> CanReadAsync(SubmissionContext ctx, CancellationToken ct) => access.CanAsync(Operations.Read, new UnitSheet(ctx.Unit.Id));
 
-    private async Task<bool> CanWriteAsync(SubmissionContext ctx, CancellationToken ct) =>
-        currentUser.IsInRole(Roles.UnitStaff) && (await currentUser.UnitIdsAsync(ct)).Contains(ctx.Unit.Id);
+    private Task<bool> CanWriteAsync(SubmissionContext ctx, CancellationToken ct) => access.CanAsync(Operations.Write, new UnitSheet(ctx.Unit.Id));
 
     /// <summary>
     /// The sheet as the user should see it: stored values, or what they posted (with errors) when it was not saved.
@@ -384,7 +394,19 @@ public sealed class EntryService(DanVanDbContext db, CurrentUser currentUser, Ti
             ctx.Period.UnitDeadline, ctx.Period.DaysToUnitDeadline(Today), ctx.Previous?.Code,
             groups, narratives, violations, computed,
             ctx.Formulas.Where(f => ctx.Indicators.Any(i => i.Code == f.Key)).ToDictionary(f => f.Key, f => ctx.Indicators.First(i => i.Code == f.Key).Formula!),
-            ctx.PreviousValues, formErrors);
+            PreviousForThePage(ctx), formErrors);
+    }
+
+    /// <summary>
+    /// The page recomputes only the unit's own formulas, so it gets only the previous figures those read. Rules (and
+    /// formulas) that read another unit's figure are evaluated here; the page sees their messages, not the figures.
+    /// </summary>
+    private static Dictionary<string, decimal?> PreviousForThePage(SubmissionContext ctx)
+    {
+        var read = ctx.Indicators.Where(i => i.IsComputed && ctx.Formulas.ContainsKey(i.Code))
+            .SelectMany(i => ctx.Formulas[i.Code].PreviousCodes())
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return ctx.PreviousValues.Where(p => read.Contains(p.Key)).ToDictionary(p => p.Key, p => p.Value, StringComparer.OrdinalIgnoreCase);
     }
 
     private static List<ViolationView> ViolationViews(SubmissionContext ctx, IEnumerable<Violation> violations, EntryInput? posted) =>

@@ -4,7 +4,9 @@ using DanVan.Domain.Organization;
 using DanVan.Domain.Periods;
 using DanVan.Domain.Rules;
 using DanVan.Domain.Submissions;
+using DanVan.Web.Authorization;
 using DanVan.Web.Infrastructure;
+using DanVan.Web.Infrastructure.ServiceResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace DanVan.Web.Services.Entry;
@@ -21,7 +23,8 @@ public sealed record PeriodViolation(string UnitCode, string Rule, string Messag
 
 /// <summary>The compiler's side: completeness board, accept, return; the admin's reopen.</summary>
 public sealed class ReviewService(
-    DanVanDbContext db, CurrentUser currentUser, TimeProvider clock, DanVan.Web.Features.SeparationOfDuties.SeparationOfDuties duties)
+    DanVanDbContext db, CurrentUser currentUser, Access access, TimeProvider clock, DanVan.Web.Features.SeparationOfDuties.SeparationOfDuties duties,
+    DanVan.Web.Features.Notifications.Notifier notifier)
 {
     public const int MaxReasonLength = 1000;
     private const string ReasonTooLong = "Lý do quá dài (tối đa 1.000 ký tự).";
@@ -46,86 +49,92 @@ public sealed class ReviewService(
         return period is null ? null : (await PeriodEvaluation.EvaluateAsync(db, period, ct)).SelectMany(e => e.Violations).ToList();
     }
 
-    public Task<(EntryOutcome Outcome, string? Message)> AcceptAsync(string periodCode, string unitCode, CancellationToken ct) =>
+    public Task<ServiceResult> AcceptAsync(string periodCode, string unitCode, CancellationToken ct) =>
         ReviewAsync(periodCode, unitCode, (s, user, at) => s.Accept(user, at), ct, accepting: true);
 
-    public Task<(EntryOutcome Outcome, string? Message)> ReturnAsync(string periodCode, string unitCode, string? comment, CancellationToken ct)
+    public Task<ServiceResult> ReturnAsync(string periodCode, string unitCode, string? comment, CancellationToken ct)
     {
-        if (!currentUser.IsInRole(Roles.Compiler)) return Task.FromResult((EntryOutcome.Forbidden, (string?)null));
-        if (string.IsNullOrWhiteSpace(comment)) return Task.FromResult((EntryOutcome.Invalid, (string?)"Cần ghi ý kiến khi trả lại."));
-        if (comment.Length > Submission.MaxCommentLength)
-            return Task.FromResult((EntryOutcome.Invalid, (string?)$"Ý kiến quá dài (tối đa {Submission.MaxCommentLength} ký tự)."));
-        return ReviewAsync(periodCode, unitCode, (s, user, at) => s.Return(user, at, comment), ct);
+        var invalid = string.IsNullOrWhiteSpace(comment) ? ServiceResult.Invalid("comment", "Cần ghi ý kiến khi trả lại.")
+            : comment.Length > Submission.MaxCommentLength ? ServiceResult.Invalid("comment", $"Ý kiến quá dài (tối đa {Submission.MaxCommentLength} ký tự).")
+            : null;
+        return ReviewAsync(periodCode, unitCode, (s, user, at) => s.Return(user, at, comment!), ct, invalid: invalid);
     }
 
     /// <summary>Admin: let a unit edit after the deadline or lock until a day (recorded in the audit log).</summary>
-    public async Task<(EntryOutcome Outcome, string? Message)> ReopenAsync(
+    public async Task<ServiceResult> ReopenAsync(
         string periodCode, string unitCode, DateOnly until, string? reason, CancellationToken ct)
     {
-        if (!currentUser.IsInRole(Roles.Admin)) return (EntryOutcome.Forbidden, null);
-        if (until < Today) return (EntryOutcome.Invalid, "Ngày mở lại phải từ hôm nay trở đi.");
-        if (reason?.Length > MaxReasonLength) return (EntryOutcome.Invalid, ReasonTooLong);
-        return await AdministerAsync(periodCode, unitCode, (s, user, at) => s.Reopen(until, user, at, reason ?? ""), ct);
+        var invalid = until < Today ? ServiceResult.Invalid("until", "Ngày mở lại phải từ hôm nay trở đi.")
+            : reason?.Length > MaxReasonLength ? ServiceResult.Invalid("reason", ReasonTooLong)
+            : null;
+        return await AdministerAsync(periodCode, unitCode, (s, user, at) => s.Reopen(until, user, at, reason ?? ""), invalid, ct);
     }
 
     /// <summary>Admin: close one unit's sheet in the period, whatever the period's state, until reopened (audited).</summary>
-    public async Task<(EntryOutcome Outcome, string? Message)> LockAsync(string periodCode, string unitCode, string? reason, CancellationToken ct)
+    public async Task<ServiceResult> LockAsync(string periodCode, string unitCode, string? reason, CancellationToken ct)
     {
-        if (!currentUser.IsInRole(Roles.Admin)) return (EntryOutcome.Forbidden, null);
-        if (reason?.Length > MaxReasonLength) return (EntryOutcome.Invalid, ReasonTooLong);
-        return await AdministerAsync(periodCode, unitCode, (s, user, at) => s.Lock(user, at, reason ?? ""), ct);
+        var invalid = reason?.Length > MaxReasonLength ? ServiceResult.Invalid("reason", ReasonTooLong) : null;
+        return await AdministerAsync(periodCode, unitCode, (s, user, at) => s.Lock(user, at, reason ?? ""), invalid, ct);
     }
 
-    private async Task<(EntryOutcome Outcome, string? Message)> AdministerAsync(
-        string periodCode, string unitCode, Func<Submission, string, DateTimeOffset, Domain.Auditing.AuditEntry> action, CancellationToken ct)
+    private async Task<ServiceResult> AdministerAsync(
+        string periodCode, string unitCode, Func<Submission, string, DateTimeOffset, Domain.Auditing.AuditEntry> action,
+        ServiceResult? invalid, CancellationToken ct)
     {
         var (submission, period, unit) = await LoadAsync(periodCode, unitCode, ct);
-        if (period is null || unit is null) return (EntryOutcome.NotFound, null);
+        if (period is null || unit is null) return ServiceResult.NotFound;
+        if (!await access.CanAsync(Operations.Administer, new UnitSheet(unit.Id))) return ServiceResult.Forbidden;
+        if (invalid is not null) return invalid;
         if (submission is null)
         {
             if (!await db.PeriodParticipants.AnyAsync(p => p.PeriodId == period.Id && p.UnitId == unit.Id, ct))
-                return (EntryOutcome.NotFound, null);
+                return ServiceResult.NotFound;
             submission = db.Submissions.Add(Submission.Start(period.Id, unit.Id)).Entity;
         }
         try
         {
             db.AuditEntries.Add(action(submission, currentUser.Name, clock.GetUtcNow()));
             await db.SaveChangesAsync(ct);
-            return (EntryOutcome.Saved, null);
+            return ServiceResult.Ok();
         }
         catch (DomainException ex)
         {
-            return (EntryOutcome.Invalid, ex.Message);
+            return ServiceResult.Invalid("", ex.Message);
         }
         catch (DbUpdateException)
         {
             // A concurrency token, or two admins starting the same (period, unit) submission at once.
-            return (EntryOutcome.Conflict, "Phiếu vừa được cập nhật, vui lòng thử lại.");
+            return ServiceResult.Conflict("Phiếu vừa được cập nhật, vui lòng thử lại.");
         }
     }
 
-    private async Task<(EntryOutcome, string?)> ReviewAsync(
+    private async Task<ServiceResult> ReviewAsync(
         string periodCode, string unitCode, Func<Submission, string, DateTimeOffset, Domain.Auditing.AuditEntry> action, CancellationToken ct,
-        bool accepting = false)
+        bool accepting = false, ServiceResult? invalid = null)
     {
-        if (!currentUser.IsInRole(Roles.Compiler)) return (EntryOutcome.Forbidden, null);
         var (submission, period, unit) = await LoadAsync(periodCode, unitCode, ct);
-        if (period is null || unit is null) return (EntryOutcome.NotFound, null);
-        if (submission is null) return (EntryOutcome.Refused, "Đơn vị chưa gửi phiếu số liệu.");
-        if (accepting && await duties.AcceptRefusalAsync(unit.Id, submission.SubmittedBy, ct) is { } refusal) return (EntryOutcome.Refused, refusal);
+        if (period is null || unit is null) return ServiceResult.NotFound;
+        if (!await access.CanAsync(Operations.Review, new UnitSheet(unit.Id))) return ServiceResult.Forbidden;
+        if (invalid is not null) return invalid;
+        if (submission is null) return ServiceResult.Refused("Đơn vị chưa gửi phiếu số liệu.");
+        if (accepting && await duties.AcceptRefusalAsync(unit.Id, submission.SubmittedBy, ct) is { } refusal) return ServiceResult.Refused(refusal);
         try
         {
             db.AuditEntries.Add(action(submission, currentUser.Name, clock.GetUtcNow()));
+            // The unit hears of it in the same transaction (decision 0025).
+            var unitRef = new UnitRef(unit.Id, unit.Code, unit.Name);
+            if (accepting) await notifier.SubmissionAcceptedAsync(period, unitRef, ct);
+            else await notifier.SubmissionReturnedAsync(period, unitRef, submission.ReturnComment ?? "", ct);
             await db.SaveChangesAsync(ct);
-            return (EntryOutcome.Saved, null);
+            return ServiceResult.Ok();
         }
         catch (DomainException ex)
         {
-            return (EntryOutcome.Refused, ex.Message);
+            return ServiceResult.Refused(ex.Message);
         }
         catch (DbUpdateConcurrencyException)
         {
-            return (EntryOutcome.Conflict, "Phiếu vừa được cập nhật, vui lòng tải lại trang.");
+            return ServiceResult.Conflict("Phiếu vừa được cập nhật, vui lòng tải lại trang.");
         }
     }
 

@@ -57,6 +57,7 @@ public static class XlsxGuard
             var entries = zip.Entries;
             if (entries.Count > ExcelLimits.MaxEntries)
                 return $"Tệp có quá nhiều thành phần ({entries.Count}), không phải mẫu nhập số liệu.";
+            if (entries.Any(IsMacroPart)) return MacroWorkbook;
 
             long declared = 0;
             foreach (var entry in entries)
@@ -91,6 +92,17 @@ public static class XlsxGuard
 
     public static string TooLarge(long length) =>
         $"Tệp quá lớn ({VietnameseFormat.Number(length / 1024m / 1024m, 1)} MB); chỉ nhận tệp tối đa 2 MB.";
+
+    private const string MacroWorkbook =
+        "Tệp bị từ chối: đây là tệp Excel có macro (.xlsm hoặc tệp có macro đã đổi tên thành .xlsx). "
+        + "Hãy bấm “Tải mẫu Excel” trên trang nhập số liệu, điền vào mẫu đó rồi tải lên.";
+
+    // A workbook saved with macros keeps its VBA project (or an Excel 4 macro sheet) as a part of its own,
+    // whatever the file is called.
+    private static bool IsMacroPart(ZipArchiveEntry entry) =>
+        entry.FullName.EndsWith("vbaProject.bin", StringComparison.OrdinalIgnoreCase)
+        || entry.FullName.Contains("macrosheets/", StringComparison.OrdinalIgnoreCase)
+        || entry.FullName.EndsWith("vbaProjectSignature.bin", StringComparison.OrdinalIgnoreCase);
 
     private const string Bomb = "Tệp bị từ chối: nội dung giải nén quá lớn hoặc tỷ lệ nén bất thường (có dấu hiệu “bom nén”).";
 

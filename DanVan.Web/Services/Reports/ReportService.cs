@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text.Json;
 using DanVan.Data;
 using DanVan.Domain.Common;
@@ -8,7 +7,9 @@ using DanVan.Domain.Organization;
 using DanVan.Domain.Periods;
 using DanVan.Domain.Reports;
 using DanVan.Domain.Reports.Document;
+using DanVan.Domain.Submissions;
 using DanVan.Web.Features.Figures;
+using DanVan.Web.Features.ReportSigning;
 using DanVan.Web.Infrastructure;
 using DanVan.Web.Rendering;
 using Microsoft.EntityFrameworkCore;
@@ -17,11 +18,10 @@ namespace DanVan.Web.Services.Reports;
 
 /// <summary>
 /// The report of one period: load its inputs, build the one document, lint it, edit it, export it, and move it
-/// through Dự thảo → Trình duyệt → Đã ban hành. An issued report is served from its snapshot and stored PDF.
+/// (its moves are <see cref="Features.ReportWorkflow.ReportWorkflowService"/>). An approved report is served from its
+/// snapshot and stored PDF.
 /// </summary>
-public sealed class ReportService(
-    DanVanDbContext db, CurrentUser currentUser, TimeProvider clock, ReportRenderer renderer, ILogger<ReportService> logger,
-    DanVan.Web.Features.SeparationOfDuties.SeparationOfDuties duties)
+public sealed class ReportService(DanVanDbContext db, CurrentUser currentUser, ReportRenderer renderer, ReportSigningService signing)
 {
 
     public static readonly JsonSerializerOptions SnapshotJson = new(JsonSerializerDefaults.Web)
@@ -29,9 +29,10 @@ public sealed class ReportService(
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    private sealed record Loaded(ReportingPeriod Period, Report? Report, DocumentInputs Inputs, IReadOnlyDictionary<string, string> UnitOfCode);
+    internal sealed record Loaded(ReportingPeriod Period, Report? Report, DocumentInputs Inputs, IReadOnlyDictionary<string, string> UnitOfCode);
 
-    public bool CanRead => currentUser.CanReadAllUnits;
+    public bool CanRead => currentUser.CanReadReports;
+    public bool CanIssue => currentUser.IsInRole(Roles.Clerk);
     public bool CanEdit => currentUser.IsInRole(Roles.Compiler);
     public bool CanApprove => currentUser.IsInRole(Roles.Leader);
 
@@ -66,7 +67,7 @@ public sealed class ReportService(
         }).ToList();
 
         var changes = new List<FigureChange>();
-        if (report?.State == ReportState.Issued && report.SnapshotJson is not null)
+        if (report is { IsFrozen: true, SnapshotJson: not null })
         {
             var issued = Deserialize(report.SnapshotJson);
             var current = document.Figures.ToDictionary(f => f.Code, f => f.Formatted);
@@ -77,9 +78,22 @@ public sealed class ReportService(
             }
         }
         var previous = await PreviousReportPeriodAsync(period, ct);
+        var readiness = ReportReadiness.Of(lint, await StandingsAsync(period.Id, ct));
+        var revoked = await db.Reports.AsNoTracking().Where(r => r.PeriodId == period.Id && r.State == ReportState.Revoked)
+            .OrderBy(r => r.Id).Select(r => new RevokedReport(r.Number, r.ApprovedAt, r.RevokedAt!.Value, r.RevokedBy!, r.RevokeReason!, r.PdfSha256)).ToListAsync(ct);
         return new ReportView(period.Code, period.Name, report?.State ?? ReportState.Draft, report is not null, inputs.Metadata,
             report?.ReviewComment, report?.IssuedAt, report?.IssuedBy, report?.PdfSha256, lint, document.MissingCodes, sections, changes,
-            ReportLint.SendWindow(period), previous?.Code);
+            ReportLint.SendWindow(period), previous?.Code)
+        {
+            Readiness = readiness,
+            SendReasons = report?.SendReasons ?? new Dictionary<string, string>(),
+            ApprovedAt = report?.ApprovedAt,
+            ApprovedBy = report?.ApprovedBy,
+            Revoked = revoked,
+            Revisions = report is null ? [] : await signing.RevisionsAsync(report.Id, ct),
+            NextSignature = report is null ? null : await signing.NextStepAsync(report, ct),
+            Requirement = signing.Requirement,
+        };
     }
 
     /// <summary>The document: the frozen snapshot once issued, otherwise built from today's values.</summary>
@@ -87,21 +101,21 @@ public sealed class ReportService(
     {
         var loaded = await LoadAsync(periodCode, ct);
         if (loaded is null) return null;
-        return loaded.Report is { State: ReportState.Issued, SnapshotJson: { } json } ? Deserialize(json) : DocumentBuilder.Build(loaded.Inputs);
+        return loaded.Report is { IsFrozen: true, SnapshotJson: { } json } ? Deserialize(json) : DocumentBuilder.Build(loaded.Inputs);
     }
 
     public async Task<ReportFile?> ExportAsync(string periodCode, string format, CancellationToken ct)
     {
         var loaded = await LoadAsync(periodCode, ct);
         if (loaded is null) return null;
-        var issued = loaded.Report is { State: ReportState.Issued, SnapshotJson: not null };
-        var document = issued ? Deserialize(loaded.Report!.SnapshotJson!) : DocumentBuilder.Build(loaded.Inputs);
+        var frozen = loaded.Report is { IsFrozen: true, SnapshotJson: not null };
+        var document = frozen ? Deserialize(loaded.Report!.SnapshotJson!) : DocumentBuilder.Build(loaded.Inputs);
         return format switch
         {
-            "pdf" => new ReportFile(issued ? loaded.Report!.PdfBytes! : renderer.Pdf(document), ReportRenderer.PdfContentType, ReportRenderer.FileName(document, "pdf")),
-            "docx" => new ReportFile(renderer.Docx(document), ReportRenderer.DocxContentType, ReportRenderer.FileName(document, "docx")),
+            "pdf" => new ReportFile(frozen ? await ServedPdfAsync(loaded.Report!, ct) : renderer.Pdf(document, draft: true), ReportRenderer.PdfContentType, ReportRenderer.FileName(document, "pdf")),
+            "docx" => new ReportFile(renderer.Docx(document, draft: !frozen), ReportRenderer.DocxContentType, ReportRenderer.FileName(document, "docx")),
             "xlsx" => new ReportFile(renderer.Xlsx(document), ReportRenderer.XlsxContentType, ReportRenderer.FileName(document, "xlsx").Replace("BC-", "PL-", StringComparison.Ordinal)),
-            "html" => new ReportFile(System.Text.Encoding.UTF8.GetBytes(renderer.Html(document, FigureLink(loaded))), ReportRenderer.HtmlContentType, ReportRenderer.FileName(document, "html")),
+            "html" => new ReportFile(System.Text.Encoding.UTF8.GetBytes(await HtmlOfAsync(loaded, document, frozen, ct)), ReportRenderer.HtmlContentType, ReportRenderer.FileName(document, "html")),
             _ => null,
         };
     }
@@ -145,7 +159,7 @@ public sealed class ReportService(
         if (loaded is null) return ReportResult.NotFound;
         var previousPeriod = await PreviousReportPeriodAsync(loaded.Period, ct);
         if (previousPeriod is null) return ReportResult.Conflict("Chưa có báo cáo kỳ trước để sao chép.");
-        var previous = await db.Reports.AsNoTracking().Include(r => r.SectionTexts).SingleAsync(r => r.PeriodId == previousPeriod.Id, ct);
+        var previous = await db.Reports.AsNoTracking().Include(r => r.SectionTexts).OrderByDescending(r => r.Id).FirstAsync(r => r.PeriodId == previousPeriod.Id, ct);
         var report = await TrackedReportAsync(loaded, ct);
         if (report.State != ReportState.Draft) return ReportResult.Conflict("Báo cáo không ở trạng thái dự thảo.");
         var keys = loaded.Inputs.Template.Sections.Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
@@ -153,54 +167,6 @@ public sealed class ReportService(
             report.SetSectionText(text.SectionKey, text.Text);
         await db.SaveChangesAsync(ct);
         return ReportResult.Ok;
-    }
-
-    public Task<ReportResult> SubmitAsync(string periodCode, CancellationToken ct) =>
-        TransitionAsync(periodCode, CanEdit, (report, loaded) =>
-        {
-            report.SubmitForApproval();
-            db.AuditEntries.Add(duties.RecordReportSent(loaded.Period.Id));
-        }, ct);
-
-    public Task<ReportResult> RejectAsync(string periodCode, string? comment, CancellationToken ct) =>
-        !CanApprove ? Task.FromResult(ReportResult.Forbidden) : string.IsNullOrWhiteSpace(comment)
-            ? Task.FromResult(ReportResult.Invalid(new Dictionary<string, string[]> { ["comment"] = ["Cần ghi ý kiến khi trả lại."] }))
-            : TransitionAsync(periodCode, CanApprove, (report, _) => report.Reject(comment.Trim()), ct);
-
-    /// <summary>Ban hành: freezes the document (snapshot JSON) and its PDF bytes with their SHA-256.</summary>
-    public async Task<ReportResult> ApproveAsync(string periodCode, CancellationToken ct) =>
-        CanApprove && await duties.ApprovalRefusalAsync(periodCode, ct) is { } refusal ? ReportResult.Conflict(refusal) : await IssueAsync(periodCode, ct);
-
-    private Task<ReportResult> IssueAsync(string periodCode, CancellationToken ct) =>
-        TransitionAsync(periodCode, CanApprove, (report, loaded) =>
-        {
-            var document = DocumentBuilder.Build(loaded.Inputs);
-            var pdf = renderer.Pdf(document);
-            var sha = Convert.ToHexStringLower(SHA256.HashData(pdf));
-            report.Issue(JsonSerializer.Serialize(document, SnapshotJson), pdf, sha, currentUser.Name, clock.GetUtcNow());
-            logger.LogInformation("Report {Period} issued by {User}, PDF SHA-256 {Sha}", loaded.Period.Code, currentUser.Name, sha);
-        }, ct);
-
-    private async Task<ReportResult> TransitionAsync(string periodCode, bool allowed, Action<Report, Loaded> move, CancellationToken ct)
-    {
-        if (!allowed) return ReportResult.Forbidden;
-        var loaded = await LoadAsync(periodCode, ct);
-        if (loaded is null) return ReportResult.NotFound;
-        var report = await TrackedReportAsync(loaded, ct);
-        try
-        {
-            move(report, loaded);
-            await db.SaveChangesAsync(ct);
-            return ReportResult.Ok;
-        }
-        catch (DomainException ex)
-        {
-            return ReportResult.Conflict(ex.Message);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return ReportResult.Conflict("Báo cáo vừa được người khác cập nhật. Vui lòng tải lại.");
-        }
     }
 
     public Func<string, string?> FigureLinkFor(string periodCode, IReadOnlyDictionary<string, string> unitOfCode) =>
@@ -212,16 +178,46 @@ public sealed class ReportService(
     {
         var loaded = await LoadAsync(periodCode, ct);
         if (loaded is null) return null;
-        var document = loaded.Report is { State: ReportState.Issued, SnapshotJson: { } json } ? Deserialize(json) : DocumentBuilder.Build(loaded.Inputs);
-        return renderer.Html(document, FigureLink(loaded));
+        var frozen = loaded.Report is { IsFrozen: true, SnapshotJson: not null };
+        var document = frozen ? Deserialize(loaded.Report!.SnapshotJson!) : DocumentBuilder.Build(loaded.Inputs);
+        return await HtmlOfAsync(loaded, document, frozen, ct);
     }
+
+    /// <summary>A report not approved yet is marked “DỰ THẢO”, and its figures from sheets not accepted are marked.</summary>
+    private async Task<string> HtmlOfAsync(Loaded loaded, ReportDocument document, bool frozen, CancellationToken ct)
+    {
+        if (frozen) return renderer.Html(document, FigureLink(loaded));
+        var unaccepted = (await StandingsAsync(loaded.Period.Id, ct)).Where(u => !u.IsAccepted).Select(u => u.UnitCode).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return renderer.Html(document, FigureLink(loaded), draft: true,
+            code => loaded.UnitOfCode.TryGetValue(code, out var unit) && unaccepted.Contains(unit));
+    }
+
+    /// <summary>The participating units of a period and the state of each one's sheet, in unit order.</summary>
+    internal async Task<List<UnitStanding>> StandingsAsync(int periodId, CancellationToken ct)
+    {
+        var rows = await (from p in db.PeriodParticipants.AsNoTracking()
+                          where p.PeriodId == periodId
+                          join u in db.Units.AsNoTracking() on p.UnitId equals u.Id
+                          orderby u.SortOrder, u.Code
+                          select new
+                          {
+                              u.Code, u.Name,
+                              Status = db.Submissions.Where(s => s.PeriodId == periodId && s.UnitId == u.Id).Select(s => (SubmissionStatus?)s.Status).FirstOrDefault(),
+                          }).ToListAsync(ct);
+        return rows.Select(r => new UnitStanding(r.Code, r.Name, r.Status ?? SubmissionStatus.NotStarted)).ToList();
+    }
+
+    /// <summary>The file report.pdf serves once approved: the newest signed revision byte for byte, else the approved PDF.</summary>
+    private async Task<byte[]> ServedPdfAsync(Report report, CancellationToken ct) =>
+        await db.ReportRevisions.AsNoTracking().Where(r => r.ReportId == report.Id).OrderByDescending(r => r.Id).Select(r => r.Bytes).FirstOrDefaultAsync(ct)
+        ?? report.PdfBytes!;
 
     private static ReportDocument Deserialize(string json) =>
         JsonSerializer.Deserialize<ReportDocument>(json, SnapshotJson) ?? throw new InvalidOperationException("Empty report snapshot.");
 
-    private async Task<Report> TrackedReportAsync(Loaded loaded, CancellationToken ct)
+    internal async Task<Report> TrackedReportAsync(Loaded loaded, CancellationToken ct)
     {
-        var report = await db.Reports.Include(r => r.SectionTexts).SingleOrDefaultAsync(r => r.PeriodId == loaded.Period.Id, ct);
+        var report = await db.Reports.Include(r => r.SectionTexts).SingleOrDefaultAsync(r => r.PeriodId == loaded.Period.Id && r.State != ReportState.Revoked, ct);
         if (report is not null) return report;
         report = Report.Start(loaded.Period.Id, loaded.Inputs.Metadata);
         db.Reports.Add(report);
@@ -240,7 +236,7 @@ public sealed class ReportService(
                   orderby p.CutoffTo descending
                   select p).FirstOrDefaultAsync(ct);
 
-    private async Task<Loaded?> LoadAsync(string periodCode, CancellationToken ct)
+    internal async Task<Loaded?> LoadAsync(string periodCode, CancellationToken ct)
     {
         if (!CanRead) return null;
         if (!PeriodCode.TryParse(periodCode, out var code)) return null;
@@ -264,7 +260,7 @@ public sealed class ReportService(
             .Where(x => !string.IsNullOrWhiteSpace(x.Text))
             .ToDictionary(x => x.Key, x => x.Text!);
 
-        var report = await db.Reports.AsNoTracking().Include(r => r.SectionTexts).SingleOrDefaultAsync(r => r.PeriodId == period.Id, ct);
+        var report = await db.Reports.AsNoTracking().Include(r => r.SectionTexts).SingleOrDefaultAsync(r => r.PeriodId == period.Id && r.State != ReportState.Revoked, ct);
         var metadata = report?.Metadata ?? await DefaultMetadataAsync(period, units, ct);
         var explanations = await ExplanationsAsync(period, units, ct);
 
@@ -306,7 +302,7 @@ public sealed class ReportService(
         var previousPeriod = await PreviousReportPeriodAsync(period, ct);
         if (previousPeriod is not null)
         {
-            var previous = await db.Reports.AsNoTracking().SingleAsync(r => r.PeriodId == previousPeriod.Id, ct);
+            var previous = await db.Reports.AsNoTracking().OrderByDescending(r => r.Id).FirstAsync(r => r.PeriodId == previousPeriod.Id, ct);
             return previous.Metadata with { Number = "", Date = null, RequestReference = "" };
         }
         var agency = units.FirstOrDefault(u => u.IsAgency);

@@ -82,7 +82,7 @@
             var out = document.getElementById(idOf(code));
             if (!out) return;
             var value = evaluate(data.formulas[code], lookup, 0);
-            out.textContent = data.kinds[code] === 'percent' ? VnNumber.percent(value) : VnNumber.format(value, 2);
+            out.textContent = data.kinds[code] === 'percent' ? VnNumber.rate(value, 1) : VnNumber.format(value, 2);
         });
     }
 

@@ -64,5 +64,15 @@
         return (value < 0 && rounded !== 0 ? '-' : '') + integer + (fraction ? ',' + fraction : '');
     }
 
-    global.VnNumber = { parse: parse, format: format, percent: function (v) { return v === null ? '…' : format(v, 1) + '%'; } };
+    // A computed rate: always `decimals` decimals (default 1), half away from zero, as VietnameseFormat.ComputedRate.
+    function rate(value, decimals) {
+        if (value === null || value === undefined || !isFinite(value)) return '…';
+        var d = decimals === undefined ? 1 : decimals;
+        var rounded = Number(Math.round(Number(Math.abs(value) + 'e' + d)) + 'e-' + d);
+        var parts = rounded.toFixed(d).split('.');
+        var integer = parts[0].replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+        return (value < 0 && rounded !== 0 ? '-' : '') + integer + (d > 0 ? ',' + parts[1] : '') + '%';
+    }
+
+    global.VnNumber = { parse: parse, format: format, rate: rate, percent: function (v) { return v === null ? '…' : format(v, 1) + '%'; } };
 })(window);

@@ -15,13 +15,17 @@ public sealed class PageComposer : IDisposable
 
     private XGraphics? _gfx;
 
-    public PageComposer(PdfDocument document, FontCache fonts, PageText text)
+    /// <param name="draftMark">Printed at the top right of every page ("DỰ THẢO"), framed; null for the final look.</param>
+    public PageComposer(PdfDocument document, FontCache fonts, PageText text, string? draftMark = null)
     {
         Document = document;
         Fonts = fonts;
         Text = text;
+        _draftMark = draftMark;
         NewPage();
     }
+
+    private readonly string? _draftMark;
 
     public PdfDocument Document { get; }
     public FontCache Fonts { get; }
@@ -46,6 +50,17 @@ public sealed class PageComposer : IDisposable
         PageNumber++;
         Y = PageGeometry.ContentTop;
         if (PageNumber >= 2) DrawPageNumber();
+        if (_draftMark is not null) DrawDraftMark(_draftMark);
+    }
+
+    private void DrawDraftMark(string mark)
+    {
+        var style = new TextStyle(14, Bold: true);
+        var width = Fonts.Width(mark, style);
+        var x = PageGeometry.A4Width - PageGeometry.MarginRight - width - 6;
+        var baseline = PageGeometry.MarginTop / 2 + style.Size * 0.35;
+        Gfx.DrawRectangle(new XPen(XColors.DarkRed, 1.5), x - 5, baseline - style.Size, width + 10, style.Size * 1.4);
+        Text.Show(style, x, baseline, mark);
     }
 
     /// <summary>Starts a new page unless <paramref name="height"/> still fits (or the page is still empty).</summary>

@@ -26,6 +26,15 @@ public static class PageGeometry
     /// <summary>Space after a body paragraph.</summary>
     public const double ParagraphSpacing = 6;
 
+    /// <summary>
+    /// Height of the room between the signer's title and name (Nghị định 30/2020, Phụ lục I, electronic documents):
+    /// the leader's signature image and the agency's seal image (about 36 mm across, over a third of the signature,
+    /// to its left) that the signing tool places there. The same height in the PDF, DOCX and HTML.
+    /// </summary>
+    public const double SignatureRoomMm = 38;
+
+    public static readonly double SignatureRoom = Mm(SignatureRoomMm);
+
     /// <summary>Where the baseline sits in a line box, as a multiple of the font size (ascent 0,891 em + half leading).</summary>
     public const double BaselineOffset = 0.94;
 

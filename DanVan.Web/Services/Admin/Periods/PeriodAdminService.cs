@@ -7,7 +7,9 @@ using DanVan.Domain.Formatting;
 using DanVan.Domain.Organization;
 using DanVan.Domain.Periods;
 using DanVan.Domain.Submissions;
+using DanVan.Web.Authorization;
 using DanVan.Web.Infrastructure;
+using DanVan.Web.Infrastructure.ServiceResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace DanVan.Web.Services.Admin.Periods;
@@ -45,7 +47,7 @@ public static class PeriodFields
 /// Admin: periods. Creates a period from a kind and a year (dates derived, bound to the current template version,
 /// participants recorded), edits its deadlines, locks and reopens it. Every write is audited.
 /// </summary>
-public sealed class PeriodAdminService(DanVanDbContext db, CurrentUser currentUser, TimeProvider clock)
+public sealed class PeriodAdminService(Access access, DanVanDbContext db, CurrentUser currentUser, TimeProvider clock)
 {
     private DateOnly Today => VietnamTime.Today(clock);
 
@@ -90,18 +92,18 @@ public sealed class PeriodAdminService(DanVanDbContext db, CurrentUser currentUs
     /// Creates the period: dates from the kind and year, the deadlines given (or the defaults), the current template
     /// version, and as participants the active units with something to send in it.
     /// </summary>
-    public async Task<(AdminResult Result, ReportingPeriod? Period)> CreateAsync(
+    public async Task<(ServiceResult<string> Result, ReportingPeriod? Period)> CreateAsync(
         string? kind, string? year, string? unitDeadline, string? sendDeadline, CancellationToken ct)
     {
-        if (!currentUser.IsInRole(Roles.Admin)) return (AdminResult.Forbidden, null);
+        if (!await access.CanAsync(Operations.Administer, PeriodResource.All)) return (ServiceResult.Forbidden, null);
         var errors = new Dictionary<string, string>();
         var code = ParseCode(kind, year, errors);
         var unitDate = ParseDate(unitDeadline, PeriodFields.UnitDeadline, errors);
         var sendDate = ParseDate(sendDeadline, PeriodFields.SendDeadline, errors);
-        if (code is null || errors.Count > 0) return (AdminResult.Invalid(errors), null);
+        if (code is null || errors.Count > 0) return (ServiceResult.Invalid(errors), null);
 
         var template = await CurrentTemplateAsync(ct);
-        if (template is null) return (AdminResult.Invalid("", "Chưa có đề cương báo cáo; hãy nhập đề cương trước khi tạo kỳ."), null);
+        if (template is null) return (ServiceResult.Invalid("", "Chưa có đề cương báo cáo; hãy nhập đề cương trước khi tạo kỳ."), null);
         var text = code.Value.ToString();
         if (await db.Periods.AnyAsync(p => p.Code == text, ct)) return (Exists(code.Value), null);
 
@@ -112,7 +114,7 @@ public sealed class PeriodAdminService(DanVanDbContext db, CurrentUser currentUs
             var (unitError, sendError) = period.CheckDeadlines(u, s);
             if (unitError is not null) errors[PeriodFields.UnitDeadline] = unitError;
             if (sendError is not null) errors[PeriodFields.SendDeadline] = sendError;
-            if (errors.Count > 0) return (AdminResult.Invalid(errors), null);
+            if (errors.Count > 0) return (ServiceResult.Invalid(errors), null);
             period.SetDeadlines(u, s);
         }
         var units = await Participation.EligibleUnitIdsAsync(db, template.Id, ct);
@@ -129,7 +131,7 @@ public sealed class PeriodAdminService(DanVanDbContext db, CurrentUser currentUs
                     + $"hạn gửi báo cáo {Short(period.SendDeadline)}; đề cương {template.Code} phiên bản {template.Version}; {units.Count} đơn vị tham gia"));
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
-            return (AdminResult.Saved(period.Code), period);
+            return (ServiceResult<string>.Ok(period.Code), period);
         }
         catch (DbUpdateException)
         {
@@ -186,42 +188,42 @@ public sealed class PeriodAdminService(DanVanDbContext db, CurrentUser currentUs
                 a.OldValue, a.NewValue, a.Reason)).ToList());
     }
 
-    public async Task<AdminResult> SetDeadlinesAsync(
+    public async Task<ServiceResult<string>> SetDeadlinesAsync(
         string periodCode, Guid? version, string? unitDeadline, string? sendDeadline, string? reason, CancellationToken ct)
     {
-        if (!currentUser.IsInRole(Roles.Admin)) return AdminResult.Forbidden;
+        if (!await access.CanAsync(Operations.Administer, PeriodResource.All)) return ServiceResult.Forbidden;
         var errors = new Dictionary<string, string>();
         var unitDate = ParseDate(unitDeadline, PeriodFields.UnitDeadline, errors, required: true);
         var sendDate = ParseDate(sendDeadline, PeriodFields.SendDeadline, errors, required: true);
         if (reason?.Length > AdminAuditText.MaxReasonLength) errors[PeriodFields.Reason] = ReasonTooLong;
-        if (errors.Count > 0) return AdminResult.Invalid(errors);
+        if (errors.Count > 0) return ServiceResult.Invalid(errors);
 
         return await ChangeAsync(periodCode, version, period =>
         {
             var (unitError, sendError) = period.CheckDeadlines(unitDate!.Value, sendDate!.Value);
             if (unitError is not null) errors[PeriodFields.UnitDeadline] = unitError;
             if (sendError is not null) errors[PeriodFields.SendDeadline] = sendError;
-            if (errors.Count > 0) return AdminResult.Invalid(errors);
+            if (errors.Count > 0) return ServiceResult.Invalid(errors);
             if (period.UnitDeadline == unitDate && period.SendDeadline == sendDate)
-                return AdminResult.Invalid(PeriodFields.UnitDeadline, "Hạn gửi không thay đổi.");
+                return ServiceResult.Invalid(PeriodFields.UnitDeadline, "Hạn gửi không thay đổi.");
             var old = Deadlines(period.UnitDeadline, period.SendDeadline);
             period.SetDeadlines(unitDate.Value, sendDate.Value);
             return Audit(period, AuditActions.PeriodDeadlinesChanged, old, Deadlines(period.UnitDeadline, period.SendDeadline), reason);
         }, ct);
     }
 
-    public Task<AdminResult> LockAsync(string periodCode, Guid? version, string? reason, CancellationToken ct) =>
+    public Task<ServiceResult<string>> LockAsync(string periodCode, Guid? version, string? reason, CancellationToken ct) =>
         LockOrReopenAsync(periodCode, version, reason, lockIt: true, ct);
 
-    public Task<AdminResult> ReopenAsync(string periodCode, Guid? version, string? reason, CancellationToken ct) =>
+    public Task<ServiceResult<string>> ReopenAsync(string periodCode, Guid? version, string? reason, CancellationToken ct) =>
         LockOrReopenAsync(periodCode, version, reason, lockIt: false, ct);
 
-    private async Task<AdminResult> LockOrReopenAsync(string periodCode, Guid? version, string? reason, bool lockIt, CancellationToken ct)
+    private async Task<ServiceResult<string>> LockOrReopenAsync(string periodCode, Guid? version, string? reason, bool lockIt, CancellationToken ct)
     {
-        if (!currentUser.IsInRole(Roles.Admin)) return AdminResult.Forbidden;
+        if (!await access.CanAsync(Operations.Administer, PeriodResource.All)) return ServiceResult.Forbidden;
         if (string.IsNullOrWhiteSpace(reason))
-            return AdminResult.Invalid(PeriodFields.Reason, lockIt ? "Cần ghi lý do khóa kỳ." : "Cần ghi lý do mở lại kỳ.");
-        if (reason.Length > AdminAuditText.MaxReasonLength) return AdminResult.Invalid(PeriodFields.Reason, ReasonTooLong);
+            return ServiceResult.Invalid(PeriodFields.Reason, lockIt ? "Cần ghi lý do khóa kỳ." : "Cần ghi lý do mở lại kỳ.");
+        if (reason.Length > AdminAuditText.MaxReasonLength) return ServiceResult.Invalid(PeriodFields.Reason, ReasonTooLong);
         return await ChangeAsync(periodCode, version, period =>
         {
             if (lockIt) period.Lock();
@@ -235,23 +237,23 @@ public sealed class PeriodAdminService(DanVanDbContext db, CurrentUser currentUs
     /// Loads the period for a change, refuses a stale form (another admin saved since it was shown), applies the change
     /// and saves it with its audit entry in one SaveChanges.
     /// </summary>
-    private async Task<AdminResult> ChangeAsync(string periodCode, Guid? version, Func<ReportingPeriod, AdminResult> change, CancellationToken ct)
+    private async Task<ServiceResult<string>> ChangeAsync(string periodCode, Guid? version, Func<ReportingPeriod, ServiceResult<string>> change, CancellationToken ct)
     {
-        if (!PeriodCode.TryParse(periodCode, out var code)) return AdminResult.NotFound;
+        if (!PeriodCode.TryParse(periodCode, out var code)) return ServiceResult.NotFound;
         var text = code.ToString();
         var period = await db.Periods.SingleOrDefaultAsync(p => p.Code == text, ct);
-        if (period is null) return AdminResult.NotFound;
+        if (period is null) return ServiceResult.NotFound;
         if (version is { } expected && expected != period.Version) return Stale(period.Code);
         try
         {
             var result = change(period);
-            if (result.Outcome != AdminOutcome.Saved) return result;
+            if (!result.IsOk) return result;
             await db.SaveChangesAsync(ct);
             return result;
         }
         catch (DomainException ex)
         {
-            return AdminResult.Invalid("", ex.Message);
+            return ServiceResult.Invalid("", ex.Message);
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -259,18 +261,18 @@ public sealed class PeriodAdminService(DanVanDbContext db, CurrentUser currentUs
         }
     }
 
-    private AdminResult Audit(ReportingPeriod period, string action, string? oldValue, string? newValue, string? reason)
+    private ServiceResult<string> Audit(ReportingPeriod period, string action, string? oldValue, string? newValue, string? reason)
     {
         db.AuditEntries.Add(AuditEntry.Record(clock.GetUtcNow(), currentUser.Name, action, period.Id,
             oldValue: oldValue, newValue: newValue, reason: string.IsNullOrWhiteSpace(reason) ? null : reason.Trim()));
-        return AdminResult.Saved(period.Code);
+        return ServiceResult<string>.Ok(period.Code);
     }
 
-    private static AdminResult Stale(string code) =>
-        AdminResult.Conflict("Kỳ báo cáo vừa được người khác cập nhật. Trang đã được tải lại với dữ liệu mới; vui lòng xem lại rồi thực hiện lại.", code);
+    private static ServiceResult<string> Stale(string code) =>
+        ServiceResult.Conflict("Kỳ báo cáo vừa được người khác cập nhật. Trang đã được tải lại với dữ liệu mới; vui lòng xem lại rồi thực hiện lại.").With(code);
 
-    private static AdminResult Exists(PeriodCode code) =>
-        AdminResult.Conflict($"Kỳ {code} ({code.Name}) đã có, không tạo lại.", code.ToString());
+    private static ServiceResult<string> Exists(PeriodCode code) =>
+        ServiceResult.Conflict($"Kỳ {code} ({code.Name}) đã có, không tạo lại.").With(code.ToString());
 
     private sealed record TemplateRef(int Id, string Code, string Name, int Version);
 

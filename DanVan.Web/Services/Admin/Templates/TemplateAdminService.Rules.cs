@@ -97,7 +97,7 @@ public sealed partial class TemplateAdminService
         var active = indicators.Where(i => !i.IsRetired).ToList();
         // The period's stored figures, read with this version's formulas (the version being edited, not the period's).
         var stored = await PeriodFigures.LoadAsync(db, period!, ct);
-        var source = (stored with { Formulas = PeriodFigures.FormulasOf(active) }).Values;
+        var figures = stored with { Formulas = PeriodFigures.FormulasOf(active) };
 
         var supplied = active.ToLookup(i => i.UnitId, i => i.Code);
         var rows = new List<DryRunUnit>();
@@ -105,7 +105,7 @@ public sealed partial class TemplateAdminService
         {
             var own = supplied[unit.Id].ToHashSet(StringComparer.OrdinalIgnoreCase);
             if (own.Count == 0 || !RuleEvaluator.ApplicableTo([rule], own).Any()) continue;
-            rows.Add(Verdict(rule, source, unit.Code, unit.Name));
+            rows.Add(Verdict(rule, figures.ValuesOf(own), unit.Code, unit.Name));
         }
 
         string? note = null;
@@ -116,7 +116,7 @@ public sealed partial class TemplateAdminService
             note = owners.Count > 1
                 ? $"Quy tắc dùng chỉ tiêu của nhiều đơn vị ({string.Join(", ", owners)}). Phiếu của mỗi đơn vị chỉ kiểm tra quy tắc mà mọi chỉ tiêu đều do đơn vị đó cung cấp, nên quy tắc này sẽ không cảnh báo đơn vị nào. Kết quả dưới đây tính trên toàn bộ số liệu của kỳ."
                 : "Không đơn vị nào cung cấp đủ các chỉ tiêu của quy tắc. Kết quả dưới đây tính trên toàn bộ số liệu của kỳ.";
-            rows.Add(Verdict(rule, source, "", "Toàn bộ số liệu của kỳ"));
+            rows.Add(Verdict(rule, figures.Values, "", "Toàn bộ số liệu của kỳ"));
         }
         var flagged = rows.Count(r => r.UnitCode.Length > 0 && r.Verdict == DryRunVerdict.Flagged);
         return (null, new DryRunResult(period!.Code, period.Name, flagged, rows, note));

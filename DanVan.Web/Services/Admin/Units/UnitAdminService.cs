@@ -5,6 +5,7 @@ using DanVan.Domain.Organization;
 using DanVan.Domain.Periods;
 using DanVan.Domain.Submissions;
 using DanVan.Web.Infrastructure;
+using DanVan.Web.Infrastructure.ServiceResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace DanVan.Web.Services.Admin.Units;
@@ -82,22 +83,22 @@ public sealed class UnitAdminService(DanVanDbContext db, CurrentUser currentUser
             template?.Name, template?.Version);
     }
 
-    public async Task<AdminResult> CreateAsync(string? code, string? name, string? parentCode, CancellationToken ct)
+    public async Task<ServiceResult<string>> CreateAsync(string? code, string? name, string? parentCode, CancellationToken ct)
     {
-        if (!currentUser.IsInRole(Roles.Admin)) return AdminResult.Forbidden;
+        if (!currentUser.IsInRole(Roles.Admin)) return ServiceResult.Forbidden;
         var errors = new Dictionary<string, string>();
         if (Unit.CheckCode(code) is { } codeError) errors[UnitFields.Code] = codeError;
         if (Unit.CheckName(name) is { } nameError) errors[UnitFields.Name] = nameError;
         if (string.IsNullOrWhiteSpace(parentCode)) errors[UnitFields.ParentCode] = "Chọn đơn vị cấp trên.";
-        if (errors.Count > 0) return AdminResult.Invalid(errors);
+        if (errors.Count > 0) return ServiceResult.Invalid(errors);
 
         var normalized = Unit.NormalizeCode(code!);
         var units = await db.Units.ToListAsync(ct);
         if (units.FirstOrDefault(u => u.Code == normalized) is { } taken)
-            return AdminResult.Invalid(UnitFields.Code, Taken(taken));
+            return ServiceResult.Invalid(UnitFields.Code, Taken(taken));
         var parent = Find(units, parentCode!);
-        if (parent is null) return AdminResult.Invalid(UnitFields.ParentCode, "Đơn vị cấp trên không tồn tại.");
-        if (parent.IsRetired) return AdminResult.Invalid(UnitFields.ParentCode, "Đơn vị cấp trên đã ngừng hoạt động.");
+        if (parent is null) return ServiceResult.Invalid(UnitFields.ParentCode, "Đơn vị cấp trên không tồn tại.");
+        if (parent.IsRetired) return ServiceResult.Invalid(UnitFields.ParentCode, "Đơn vị cấp trên đã ngừng hoạt động.");
 
         var unit = Unit.Create(normalized, name!, parent, units.Max(u => u.SortOrder) + 1);
         // A concurrent retire of the parent or a move above it must not miss this new child.
@@ -112,40 +113,40 @@ public sealed class UnitAdminService(DanVanDbContext db, CurrentUser currentUser
                 newValue: $"{unit.Code} – {unit.Name}; thuộc {parent.Code}"));
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
-            return AdminResult.Saved(unit.Code);
+            return ServiceResult<string>.Ok(unit.Code);
         }
         catch (DbUpdateConcurrencyException)
         {
-            return AdminResult.Conflict(TreeChanged);
+            return ServiceResult.Conflict(TreeChanged);
         }
         catch (DbUpdateException)
         {
             db.ChangeTracker.Clear();
             if (await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Code == normalized, ct) is { } other)
-                return AdminResult.Invalid(UnitFields.Code, Taken(other));
+                return ServiceResult.Invalid(UnitFields.Code, Taken(other));
             throw;
         }
     }
 
-    public async Task<AdminResult> RenameAsync(string unitCode, Guid? version, string? name, CancellationToken ct)
+    public async Task<ServiceResult<string>> RenameAsync(string unitCode, Guid? version, string? name, CancellationToken ct)
     {
-        if (Unit.CheckName(name) is { } error) return AdminResult.Invalid(UnitFields.Name, error);
+        if (Unit.CheckName(name) is { } error) return ServiceResult.Invalid(UnitFields.Name, error);
         return await ChangeAsync(unitCode, version, (unit, _) =>
         {
             var old = unit.Name;
             unit.Rename(name!);
-            if (unit.Name == old) return AdminResult.Invalid(UnitFields.Name, "Tên mới trùng tên hiện tại.");
+            if (unit.Name == old) return ServiceResult.Invalid(UnitFields.Name, "Tên mới trùng tên hiện tại.");
             return Audit(unit, AuditActions.UnitRenamed, old, unit.Name, null);
         }, ct);
     }
 
-    public async Task<AdminResult> MoveAsync(string unitCode, Guid? version, string? parentCode, CancellationToken ct)
+    public async Task<ServiceResult<string>> MoveAsync(string unitCode, Guid? version, string? parentCode, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(parentCode)) return AdminResult.Invalid(UnitFields.ParentCode, "Chọn đơn vị cấp trên mới.");
+        if (string.IsNullOrWhiteSpace(parentCode)) return ServiceResult.Invalid(UnitFields.ParentCode, "Chọn đơn vị cấp trên mới.");
         return await ChangeAsync(unitCode, version, (unit, units) =>
         {
             var parent = Find(units, parentCode);
-            if (parent is null) return AdminResult.Invalid(UnitFields.ParentCode, "Đơn vị cấp trên không tồn tại.");
+            if (parent is null) return ServiceResult.Invalid(UnitFields.ParentCode, "Đơn vị cấp trên không tồn tại.");
             var path = PathToRoot(parent, units);
             var oldParent = units.FirstOrDefault(u => u.Id == unit.ParentId)?.Code;
             try
@@ -154,7 +155,7 @@ public sealed class UnitAdminService(DanVanDbContext db, CurrentUser currentUser
             }
             catch (DomainException ex)
             {
-                return AdminResult.Invalid(UnitFields.ParentCode, ex.Message);
+                return ServiceResult.Invalid(UnitFields.ParentCode, ex.Message);
             }
             // Every unit on the new parent's path gets a new token: two admins moving A under B and B under A at
             // the same moment both write A and B, so one of them fails instead of leaving a cycle.
@@ -163,9 +164,9 @@ public sealed class UnitAdminService(DanVanDbContext db, CurrentUser currentUser
         }, ct);
     }
 
-    public async Task<AdminResult> RetireAsync(string unitCode, Guid? version, string? reason, CancellationToken ct)
+    public async Task<ServiceResult<string>> RetireAsync(string unitCode, Guid? version, string? reason, CancellationToken ct)
     {
-        if (ReasonError(reason, "Cần ghi lý do ngừng hoạt động.") is { } error) return AdminResult.Invalid(UnitFields.Reason, error);
+        if (ReasonError(reason, "Cần ghi lý do ngừng hoạt động.") is { } error) return ServiceResult.Invalid(UnitFields.Reason, error);
         return await ChangeAsync(unitCode, version, (unit, units) =>
         {
             unit.Retire(hasActiveChildren: units.Any(u => u.ParentId == unit.Id && !u.IsRetired));
@@ -177,9 +178,9 @@ public sealed class UnitAdminService(DanVanDbContext db, CurrentUser currentUser
     /// Un-retires a unit. It takes part again in the periods still open (not locked) that were created while it was
     /// retired and in which it has something to send, so that a mistaken retirement leaves no trace in them.
     /// </summary>
-    public async Task<AdminResult> RestoreAsync(string unitCode, Guid? version, string? reason, CancellationToken ct)
+    public async Task<ServiceResult<string>> RestoreAsync(string unitCode, Guid? version, string? reason, CancellationToken ct)
     {
-        if (ReasonError(reason, "Cần ghi lý do cho đơn vị hoạt động trở lại.") is { } error) return AdminResult.Invalid(UnitFields.Reason, error);
+        if (ReasonError(reason, "Cần ghi lý do cho đơn vị hoạt động trở lại.") is { } error) return ServiceResult.Invalid(UnitFields.Reason, error);
         var normalized = Unit.NormalizeCode(unitCode);
         var unitId = await db.Units.AsNoTracking().Where(u => u.Code == normalized).Select(u => (int?)u.Id).FirstOrDefaultAsync(ct);
         var open = await db.Periods.Include(p => p.Participants).Where(p => !p.IsLocked).ToListAsync(ct);
@@ -200,35 +201,35 @@ public sealed class UnitAdminService(DanVanDbContext db, CurrentUser currentUser
     /// Loads the tree tracked for a change to one unit, refuses a stale form, applies the change and saves it with its
     /// audit entry in one SaveChanges.
     /// </summary>
-    private async Task<AdminResult> ChangeAsync(string unitCode, Guid? version, Func<Unit, List<Unit>, AdminResult> change, CancellationToken ct)
+    private async Task<ServiceResult<string>> ChangeAsync(string unitCode, Guid? version, Func<Unit, List<Unit>, ServiceResult<string>> change, CancellationToken ct)
     {
-        if (!currentUser.IsInRole(Roles.Admin)) return AdminResult.Forbidden;
+        if (!currentUser.IsInRole(Roles.Admin)) return ServiceResult.Forbidden;
         var units = await db.Units.ToListAsync(ct);
         var unit = Find(units, unitCode);
-        if (unit is null) return AdminResult.NotFound;
-        if (version is { } expected && expected != unit.Version) return AdminResult.Conflict(Stale, unit.Code);
+        if (unit is null) return ServiceResult.NotFound;
+        if (version is { } expected && expected != unit.Version) return ServiceResult.Conflict(Stale).With(unit.Code);
         try
         {
             var result = change(unit, units);
-            if (result.Outcome != AdminOutcome.Saved) return result;
+            if (!result.IsOk) return result;
             await db.SaveChangesAsync(ct);
             return result;
         }
         catch (DomainException ex)
         {
-            return AdminResult.Invalid("", ex.Message);
+            return ServiceResult.Invalid("", ex.Message);
         }
         catch (DbUpdateConcurrencyException)
         {
-            return AdminResult.Conflict(TreeChanged, unit.Code);
+            return ServiceResult.Conflict(TreeChanged).With(unit.Code);
         }
     }
 
-    private AdminResult Audit(Unit unit, string action, string? oldValue, string? newValue, string? reason)
+    private ServiceResult<string> Audit(Unit unit, string action, string? oldValue, string? newValue, string? reason)
     {
         db.AuditEntries.Add(AuditEntry.Record(clock.GetUtcNow(), currentUser.Name, action, unitId: unit.Id,
             oldValue: oldValue, newValue: newValue, reason: string.IsNullOrWhiteSpace(reason) ? null : reason.Trim()));
-        return AdminResult.Saved(unit.Code);
+        return ServiceResult<string>.Ok(unit.Code);
     }
 
     private const string Stale = "Đơn vị vừa được người khác cập nhật. Trang đã được tải lại với dữ liệu mới; vui lòng xem lại rồi thực hiện lại.";

@@ -2,18 +2,6 @@ using System.ComponentModel.DataAnnotations;
 
 namespace DanVan.Web.Services.Admin.Users;
 
-public enum UserAdminOutcome { Saved, NotFound, Invalid, Conflict, Refused }
-
-/// <summary>What happened, and the Vietnamese message per field ("" for the whole form).</summary>
-public sealed record UserAdminResult(UserAdminOutcome Outcome, IReadOnlyDictionary<string, string> Errors, SetPasswordTicket? Ticket = null)
-{
-    public static UserAdminResult Saved(SetPasswordTicket? ticket = null) => new(UserAdminOutcome.Saved, new Dictionary<string, string>(), ticket);
-    public static readonly UserAdminResult NotFound = new(UserAdminOutcome.NotFound, new Dictionary<string, string>());
-    public static UserAdminResult Fail(UserAdminOutcome outcome, string message, string field = "") => new(outcome, new Dictionary<string, string> { [field] = message });
-
-    public string? Message => Errors.Count == 0 ? null : string.Join(" ", Errors.Values);
-}
-
 /// <summary>A one-time set-password token, to be shown once to the admin as a link and never stored or logged.</summary>
 public sealed record SetPasswordTicket(string UserId, string Email, string FullName, string Token, DateTimeOffset ExpiresAt);
 

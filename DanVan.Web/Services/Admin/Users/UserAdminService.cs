@@ -1,3 +1,4 @@
+using DanVan.Web.Infrastructure.ServiceResults;
 using System.Globalization;
 using System.Text;
 using DanVan.Data;
@@ -69,7 +70,7 @@ public sealed class UserAdminService(
             user.Id == currentUser.Id);
     }
 
-    public async Task<UserAdminResult> CreateAsync(UserForm form, CancellationToken ct)
+    public async Task<ServiceResult<SetPasswordTicket?>> CreateAsync(UserForm form, CancellationToken ct)
     {
         var email = (form.Email ?? "").Trim();
         var errors = await ValidateAsync(form, ct);
@@ -95,7 +96,7 @@ public sealed class UserAdminService(
                 foreach (var error in result.Errors) errors.TryAdd(nameof(UserForm.Email), error.Description);
             }
         }
-        if (errors.Count > 0) return new UserAdminResult(UserAdminOutcome.Invalid, errors);
+        if (errors.Count > 0) return ServiceResult.Invalid(errors);
 
         var roles = Wanted(form);
         Touch(user);
@@ -114,25 +115,25 @@ public sealed class UserAdminService(
             // Another admin created the same e-mail between our check and the save (unique index on the name).
             db.ChangeTracker.Clear();
             if (!await db.Users.AsNoTracking().AnyAsync(u => u.NormalizedUserName == user.NormalizedUserName, ct)) throw;
-            return UserAdminResult.Fail(UserAdminOutcome.Invalid, $"Email {email} đã được sử dụng.", nameof(UserForm.Email));
+            return ServiceResult.Invalid(nameof(UserForm.Email), $"Email {email} đã được sử dụng.");
         }
         logger.LogInformation("User {Email} created by {Admin}", user.Email, currentUser.Name);
-        return UserAdminResult.Saved(await TicketAsync(user));
+        return ServiceResult<SetPasswordTicket?>.Ok(await TicketAsync(user));
     }
 
-    public async Task<UserAdminResult> UpdateAsync(string id, UserForm form, CancellationToken ct)
+    public async Task<ServiceResult<SetPasswordTicket?>> UpdateAsync(string id, UserForm form, CancellationToken ct)
     {
         var user = await db.Users.Include(u => u.Units).SingleOrDefaultAsync(u => u.Id == id, ct);
-        if (user is null) return UserAdminResult.NotFound;
-        if (form.ConcurrencyStamp != user.ConcurrencyStamp) return UserAdminResult.Fail(UserAdminOutcome.Conflict, ConflictMessage);
+        if (user is null) return ServiceResult.NotFound;
+        if (form.ConcurrencyStamp != user.ConcurrencyStamp) return ServiceResult.Conflict(ConflictMessage);
         form.Email = user.Email ?? "";
         var errors = await ValidateAsync(form, ct);
-        if (errors.Count > 0) return new UserAdminResult(UserAdminOutcome.Invalid, errors);
+        if (errors.Count > 0) return ServiceResult.Invalid(errors);
 
         var before = await RoleNamesAsync(id, ct);
         var wanted = Wanted(form);
         if (before.Contains(Roles.Admin) && !wanted.Contains(Roles.Admin) && !user.IsDisabled && !await AnotherEnabledAdminAsync(id, ct))
-            return UserAdminResult.Fail(UserAdminOutcome.Refused, LastAdminMessage, nameof(UserForm.Roles));
+            return ServiceResult.Invalid(nameof(UserForm.Roles), LastAdminMessage);
 
         var oldUnitCodes = await UnitCodesAsync(user.Units.Select(u => u.UnitId), ct);
         var oldDescription = Describe(user, before, oldUnitCodes);
@@ -148,11 +149,11 @@ public sealed class UserAdminService(
         if (!before.Order().SequenceEqual(wanted.Order())) user.SecurityStamp = NewStamp();
 
         var newDescription = Describe(user, wanted, await UnitCodesAsync(wantedUnits, ct));
-        if (newDescription == oldDescription) return UserAdminResult.Saved();
+        if (newDescription == oldDescription) return ServiceResult<SetPasswordTicket?>.Ok(null);
         return await SaveAsync(user, form.ConcurrencyStamp, UserAuditActions.Updated, oldDescription, newDescription, ct);
     }
 
-    public Task<UserAdminResult> DisableAsync(string id, string? stamp, CancellationToken ct) =>
+    public Task<ServiceResult<SetPasswordTicket?>> DisableAsync(string id, string? stamp, CancellationToken ct) =>
         ChangeAsync(id, stamp, UserAuditActions.Disabled, async user =>
         {
             if (user.IsDisabled) return null;
@@ -163,21 +164,21 @@ public sealed class UserAdminService(
             return null;
         }, ct);
 
-    public Task<UserAdminResult> EnableAsync(string id, string? stamp, CancellationToken ct) =>
+    public Task<ServiceResult<SetPasswordTicket?>> EnableAsync(string id, string? stamp, CancellationToken ct) =>
         ChangeAsync(id, stamp, UserAuditActions.Enabled, user =>
         {
             user.IsDisabled = false;
             return Task.FromResult<string?>(null);
         }, ct);
 
-    public Task<UserAdminResult> SignOutEverywhereAsync(string id, string? stamp, CancellationToken ct) =>
+    public Task<ServiceResult<SetPasswordTicket?>> SignOutEverywhereAsync(string id, string? stamp, CancellationToken ct) =>
         ChangeAsync(id, stamp, UserAuditActions.SignedOut, user =>
         {
             user.SecurityStamp = NewStamp();
             return Task.FromResult<string?>(null);
         }, ct);
 
-    public Task<UserAdminResult> UnlockAsync(string id, string? stamp, CancellationToken ct) =>
+    public Task<ServiceResult<SetPasswordTicket?>> UnlockAsync(string id, string? stamp, CancellationToken ct) =>
         ChangeAsync(id, stamp, UserAuditActions.Unlocked, user =>
         {
             user.LockoutEnd = null;
@@ -190,7 +191,7 @@ public sealed class UserAdminService(
     /// The old password stops working (no hash), every session ends (new stamp, which also voids earlier links),
     /// and the user can only get in through the new one-time link.
     /// </summary>
-    public async Task<UserAdminResult> ResetPasswordAsync(string id, string? stamp, CancellationToken ct)
+    public async Task<ServiceResult<SetPasswordTicket?>> ResetPasswordAsync(string id, string? stamp, CancellationToken ct)
     {
         AppUser? target = null;
         var result = await ChangeAsync(id, stamp, UserAuditActions.PasswordReset, user =>
@@ -201,11 +202,11 @@ public sealed class UserAdminService(
             target = user;
             return Task.FromResult<string?>(null);
         }, ct);
-        return result.Outcome == UserAdminOutcome.Saved && target is not null ? UserAdminResult.Saved(await TicketAsync(target)) : result;
+        return result.IsOk && target is not null ? ServiceResult<SetPasswordTicket?>.Ok(await TicketAsync(target)) : result;
     }
 
     /// <summary>Turns two-factor sign-in off and forgets the authenticator key and recovery codes.</summary>
-    public Task<UserAdminResult> ResetTwoFactorAsync(string id, string? stamp, CancellationToken ct) =>
+    public Task<ServiceResult<SetPasswordTicket?>> ResetTwoFactorAsync(string id, string? stamp, CancellationToken ct) =>
         ChangeAsync(id, stamp, UserAuditActions.TwoFactorReset, async user =>
         {
             user.TwoFactorEnabled = false;
@@ -214,20 +215,20 @@ public sealed class UserAdminService(
             return null;
         }, ct);
 
-    private async Task<UserAdminResult> ChangeAsync(string id, string? stamp, string action, Func<AppUser, Task<string?>> change, CancellationToken ct)
+    private async Task<ServiceResult<SetPasswordTicket?>> ChangeAsync(string id, string? stamp, string action, Func<AppUser, Task<string?>> change, CancellationToken ct)
     {
         var user = await db.Users.Include(u => u.Units).SingleOrDefaultAsync(u => u.Id == id, ct);
-        if (user is null) return UserAdminResult.NotFound;
-        if (stamp != user.ConcurrencyStamp) return UserAdminResult.Fail(UserAdminOutcome.Conflict, ConflictMessage);
+        if (user is null) return ServiceResult.NotFound;
+        if (stamp != user.ConcurrencyStamp) return ServiceResult.Conflict(ConflictMessage);
         var roles = await RoleNamesAsync(id, ct);
         var unitCodes = await UnitCodesAsync(user.Units.Select(u => u.UnitId), ct);
         var before = Describe(user, roles, unitCodes);
         var refusal = await change(user);
-        if (refusal is not null) return UserAdminResult.Fail(UserAdminOutcome.Refused, refusal);
+        if (refusal is not null) return ServiceResult.Refused(refusal);
         return await SaveAsync(user, stamp, action, before, Describe(user, roles, unitCodes), ct);
     }
 
-    private async Task<UserAdminResult> SaveAsync(AppUser user, string? seenStamp, string action, string? before, string after, CancellationToken ct)
+    private async Task<ServiceResult<SetPasswordTicket?>> SaveAsync(AppUser user, string? seenStamp, string action, string? before, string after, CancellationToken ct)
     {
         Touch(user);
         db.Entry(user).Property(u => u.ConcurrencyStamp).OriginalValue = seenStamp;
@@ -239,10 +240,10 @@ public sealed class UserAdminService(
         }
         catch (DbUpdateConcurrencyException)
         {
-            return UserAdminResult.Fail(UserAdminOutcome.Conflict, ConflictMessage);
+            return ServiceResult.Conflict(ConflictMessage);
         }
         logger.LogInformation("{Action} for {Email} by {Admin}", action, user.Email, currentUser.Name);
-        return UserAdminResult.Saved();
+        return ServiceResult<SetPasswordTicket?>.Ok(null);
     }
 
     private async Task<Dictionary<string, string>> ValidateAsync(UserForm form, CancellationToken ct)

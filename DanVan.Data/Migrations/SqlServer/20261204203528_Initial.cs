@@ -91,6 +91,34 @@ namespace DanVan.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "Outbox",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    MessageId = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
+                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    Kind = table.Column<int>(type: "int", nullable: false),
+                    ToAddress = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    ToName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    Subject = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    TextBody = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    HtmlBody = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    State = table.Column<int>(type: "int", nullable: false),
+                    Attempts = table.Column<int>(type: "int", nullable: false),
+                    NextAttemptAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ClaimToken = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    ClaimedUntil = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    SentAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    LastError = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Outbox", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Templates",
                 columns: table => new
                 {
@@ -248,6 +276,49 @@ namespace DanVan.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "EmailOptOuts",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    Kind = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EmailOptOuts", x => new { x.UserId, x.Kind });
+                    table.ForeignKey(
+                        name: "FK_EmailOptOuts_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Notifications",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    Kind = table.Column<int>(type: "int", nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    Body = table.Column<string>(type: "nvarchar(max)", maxLength: 8000, nullable: false),
+                    Link = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ReadAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Notifications", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Notifications_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AppendixRows",
                 columns: table => new
                 {
@@ -285,6 +356,7 @@ namespace DanVan.Data.Migrations.SqlServer
                     UnitDeadline = table.Column<DateOnly>(type: "date", nullable: false),
                     SendDeadline = table.Column<DateOnly>(type: "date", nullable: false),
                     IsLocked = table.Column<bool>(type: "bit", nullable: false),
+                    ReminderOffsets = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false, defaultValue: "7,3,0,-1"),
                     TemplateId = table.Column<int>(type: "int", nullable: false),
                     IsIllustrative = table.Column<bool>(type: "bit", nullable: false),
                     Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
@@ -418,6 +490,31 @@ namespace DanVan.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "ManualReminderMarks",
+                columns: table => new
+                {
+                    PeriodId = table.Column<int>(type: "int", nullable: false),
+                    UnitId = table.Column<int>(type: "int", nullable: false),
+                    LastAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ManualReminderMarks", x => new { x.PeriodId, x.UnitId });
+                    table.ForeignKey(
+                        name: "FK_ManualReminderMarks_Periods_PeriodId",
+                        column: x => x.PeriodId,
+                        principalTable: "Periods",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ManualReminderMarks_Units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PeriodParticipants",
                 columns: table => new
                 {
@@ -435,6 +532,32 @@ namespace DanVan.Data.Migrations.SqlServer
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
                         name: "FK_PeriodParticipants_Units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReminderMarks",
+                columns: table => new
+                {
+                    PeriodId = table.Column<int>(type: "int", nullable: false),
+                    UnitId = table.Column<int>(type: "int", nullable: false),
+                    OffsetDays = table.Column<int>(type: "int", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReminderMarks", x => new { x.PeriodId, x.UnitId, x.OffsetDays });
+                    table.ForeignKey(
+                        name: "FK_ReminderMarks_Periods_PeriodId",
+                        column: x => x.PeriodId,
+                        principalTable: "Periods",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ReminderMarks_Units_UnitId",
                         column: x => x.UnitId,
                         principalTable: "Units",
                         principalColumn: "Id",
@@ -466,6 +589,12 @@ namespace DanVan.Data.Migrations.SqlServer
                     SnapshotJson = table.Column<string>(type: "nvarchar(max)", nullable: true),
                     PdfBytes = table.Column<byte[]>(type: "varbinary(max)", nullable: true),
                     PdfSha256 = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    ApprovedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ApprovedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    SendReasonsText = table.Column<string>(type: "nvarchar(max)", maxLength: 20000, nullable: true),
+                    RevokedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    RevokedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    RevokeReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
                     Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
                 },
                 constraints: table =>
@@ -518,6 +647,57 @@ namespace DanVan.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "SummaryMarks",
+                columns: table => new
+                {
+                    PeriodId = table.Column<int>(type: "int", nullable: false),
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SummaryMarks", x => new { x.PeriodId, x.Day });
+                    table.ForeignKey(
+                        name: "FK_SummaryMarks_Periods_PeriodId",
+                        column: x => x.PeriodId,
+                        principalTable: "Periods",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReportRevisions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ReportId = table.Column<int>(type: "int", nullable: false),
+                    Step = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    Sha256 = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    UploadedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    UploadedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Length = table.Column<long>(type: "bigint", nullable: false),
+                    Bytes = table.Column<byte[]>(type: "varbinary(max)", nullable: false),
+                    SignerCommonName = table.Column<string>(type: "nvarchar(512)", maxLength: 512, nullable: false),
+                    Organisation = table.Column<string>(type: "nvarchar(512)", maxLength: 512, nullable: true),
+                    SignedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Issuer = table.Column<string>(type: "nvarchar(512)", maxLength: 512, nullable: false),
+                    Serial = table.Column<string>(type: "nvarchar(512)", maxLength: 512, nullable: false),
+                    Valid = table.Column<bool>(type: "bit", nullable: false),
+                    Trusted = table.Column<bool>(type: "bit", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReportRevisions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReportRevisions_Reports_ReportId",
+                        column: x => x.ReportId,
+                        principalTable: "Reports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ReportSectionTexts",
                 columns: table => new
                 {
@@ -536,6 +716,35 @@ namespace DanVan.Data.Migrations.SqlServer
                         principalTable: "Reports",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SigningSessions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ReportId = table.Column<int>(type: "int", nullable: false),
+                    Step = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    BaseSha256 = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    DownloadTokenHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    UploadTokenHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    OpenedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    OpenedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    DownloadedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    UploadedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SigningSessions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SigningSessions_Reports_ReportId",
+                        column: x => x.ReportId,
+                        principalTable: "Reports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -685,10 +894,36 @@ namespace DanVan.Data.Migrations.SqlServer
                 column: "UnitId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ManualReminderMarks_UnitId",
+                table: "ManualReminderMarks",
+                column: "UnitId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Narratives_SubmissionId_SectionKey",
                 table: "Narratives",
                 columns: new[] { "SubmissionId", "SectionKey" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_UserId_Id",
+                table: "Notifications",
+                columns: new[] { "UserId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_UserId_ReadAt",
+                table: "Notifications",
+                columns: new[] { "UserId", "ReadAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Outbox_MessageId",
+                table: "Outbox",
+                column: "MessageId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Outbox_State_NextAttemptAt",
+                table: "Outbox",
+                columns: new[] { "State", "NextAttemptAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_OutlineSections_TemplateId_Key",
@@ -723,10 +958,20 @@ namespace DanVan.Data.Migrations.SqlServer
                 column: "TemplateId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Reports_PeriodId",
-                table: "Reports",
-                column: "PeriodId",
+                name: "IX_ReminderMarks_UnitId",
+                table: "ReminderMarks",
+                column: "UnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReportRevisions_ReportId_Step",
+                table: "ReportRevisions",
+                columns: new[] { "ReportId", "Step" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Reports_PeriodId_State",
+                table: "Reports",
+                columns: new[] { "PeriodId", "State" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ReportSectionTexts_ReportId_SectionKey",
@@ -738,6 +983,23 @@ namespace DanVan.Data.Migrations.SqlServer
                 name: "IX_Rules_TemplateId_Code",
                 table: "Rules",
                 columns: new[] { "TemplateId", "Code" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SigningSessions_DownloadTokenHash",
+                table: "SigningSessions",
+                column: "DownloadTokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SigningSessions_ReportId",
+                table: "SigningSessions",
+                column: "ReportId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SigningSessions_UploadTokenHash",
+                table: "SigningSessions",
+                column: "UploadTokenHash",
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -824,10 +1086,22 @@ namespace DanVan.Data.Migrations.SqlServer
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
+                name: "EmailOptOuts");
+
+            migrationBuilder.DropTable(
                 name: "Explanations");
 
             migrationBuilder.DropTable(
+                name: "ManualReminderMarks");
+
+            migrationBuilder.DropTable(
                 name: "Narratives");
+
+            migrationBuilder.DropTable(
+                name: "Notifications");
+
+            migrationBuilder.DropTable(
+                name: "Outbox");
 
             migrationBuilder.DropTable(
                 name: "OutlineSections");
@@ -836,10 +1110,22 @@ namespace DanVan.Data.Migrations.SqlServer
                 name: "PeriodParticipants");
 
             migrationBuilder.DropTable(
+                name: "ReminderMarks");
+
+            migrationBuilder.DropTable(
+                name: "ReportRevisions");
+
+            migrationBuilder.DropTable(
                 name: "ReportSectionTexts");
 
             migrationBuilder.DropTable(
                 name: "Rules");
+
+            migrationBuilder.DropTable(
+                name: "SigningSessions");
+
+            migrationBuilder.DropTable(
+                name: "SummaryMarks");
 
             migrationBuilder.DropTable(
                 name: "UserUnits");

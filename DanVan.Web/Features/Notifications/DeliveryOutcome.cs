@@ -1,0 +1,8 @@
+namespace DanVan.Web.Features.Notifications;
+
+public enum DeliveryOutcome
+{
+    Sent,
+    Temporary,
+    Permanent,
+}

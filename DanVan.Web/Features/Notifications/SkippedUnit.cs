@@ -1,0 +1,3 @@
+namespace DanVan.Web.Features.Notifications;
+
+public sealed record SkippedUnit(string Unit, string Reason);
