@@ -47,6 +47,12 @@ public static class SeedReportInputs
                 narratives[n.Section] = n.Text;
         }
 
+        var rules = imported.Rules.Select(f => f(templateId)).ToDictionary(rule => rule.Code, StringComparer.Ordinal);
+        var explanations = demo.Explanations
+            .Where(e => rules.ContainsKey(e.Rule) && unitIds.ContainsKey(e.Unit))
+            .Select(e => UnitExplanation.Of(rules[e.Rule], unitNames[unitIds[e.Unit]], e.Text))
+            .ToList();
+
         var r = demo.Report;
         var metadata = new ReportMetadata(
             r.Number, r.Place, r.Date, r.ParentAgency, r.Agency, r.RequestReference, r.Recipients,
@@ -62,6 +68,7 @@ public static class SeedReportInputs
             Narratives = narratives,
             CompilerTexts = new Dictionary<string, string>(r.Sections, StringComparer.Ordinal),
             UnitNames = unitNames,
+            Explanations = explanations,
             IncludeFigureTable = includeFigureTable,
         };
     }

@@ -40,6 +40,9 @@ public class ValidationRule
     /// <summary>True when the rule compares with the period before (uses PREV).</summary>
     public bool IsAcrossPeriods => LeftExpr.PreviousCodes().Concat(RightExpr.PreviousCodes()).Any();
 
+    /// <summary>The codes of the left side: the figures the rule checks (where a unit's explanation is noted).</summary>
+    public IReadOnlyList<string> CheckedCodes => LeftExpr.CurrentCodes().Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+
     public IReadOnlySet<string> CurrentCodes =>
         LeftExpr.CurrentCodes().Concat(RightExpr.CurrentCodes()).ToHashSet(StringComparer.OrdinalIgnoreCase);
 

@@ -78,13 +78,12 @@ public class XlsxRenderingTests
         sheet.RowsUsed().Single(r => r.Cell(2).GetString() == code);
 
     [Fact]
-    public void Every_indicator_is_a_row_with_numbers_as_numbers()
+    public void The_indicator_sheet_has_every_indicator_by_code_with_numbers_as_numbers()
     {
         using var book = new XLWorkbook(new MemoryStream(SeedReport.Xlsx));
-        var sheet = book.Worksheet(XlsxReportRenderer.SheetName);
-        Assert.Equal("PHỤ LỤC SỐ LIỆU", sheet.Cell(1, 1).GetString());
-        Assert.Equal(XlsxReportRenderer.Headers, Enumerable.Range(1, XlsxReportRenderer.Headers.Length).Select(c => sheet.Cell(XlsxReportRenderer.HeaderRow, c).GetString()));
-        Assert.True(sheet.Cell(XlsxReportRenderer.HeaderRow, 1).Style.Font.Bold);
+        var sheet = book.Worksheet(XlsxIndicatorSheet.SheetName);
+        Assert.Equal(XlsxIndicatorSheet.Headers, Enumerable.Range(1, XlsxIndicatorSheet.Headers.Length).Select(c => sheet.Cell(XlsxIndicatorSheet.HeaderRow, c).GetString()));
+        Assert.True(sheet.Cell(XlsxIndicatorSheet.HeaderRow, 1).Style.Font.Bold);
 
         var total = RowOf(sheet, "HS.TONG").Cell(5);
         Assert.Equal(XLDataType.Number, total.DataType);
@@ -100,7 +99,7 @@ public class XlsxRenderingTests
         Assert.True(blank.Cell(5).IsEmpty());
         Assert.StartsWith("…", blank.Cell(7).GetString());
         Assert.Equal("Có", RowOf(sheet, "CCHC.TTPVHCC").Cell(5).GetString());
-        Assert.Equal(SeedReport.Document.Figures.Count, sheet.RowsUsed().Count() - 3);
+        Assert.Equal(SeedReport.Document.Figures.Count, sheet.RowsUsed().Count() - XlsxIndicatorSheet.HeaderRow);
         Assert.Equal(52, sheet.Column(3).Width, 0);
     }
 
@@ -112,7 +111,7 @@ public class XlsxRenderingTests
             null, "=1+1", "=1+1", false, false);
         var bytes = new ReportRenderer().Xlsx(doc with { Figures = [.. doc.Figures, evil] });
         using var book = new XLWorkbook(new MemoryStream(bytes));
-        var row = RowOf(book.Worksheet(1), "X.TEXT");
+        var row = RowOf(book.Worksheet(XlsxIndicatorSheet.SheetName), "X.TEXT");
         foreach (var (column, expected) in new[] { (3, evil.Name), (5, "=1+1"), (6, "@đơn vị") })
         {
             var cell = row.Cell(column);

@@ -32,7 +32,7 @@ public sealed class ReportRenderer
 
     public byte[] Docx(ReportDocument document, bool draft = false) => _docx.Render(document, draft ? HtmlReportRenderer.DraftMark : null);
 
-    /// <summary>The Phụ lục số liệu as a workbook, one row per indicator.</summary>
+    /// <summary>The Phụ lục số liệu as a workbook: the appendix's lines, then every indicator by code.</summary>
     public byte[] Xlsx(ReportDocument document) => _xlsx.Render(document);
 
     /// <summary>A standalone printable page; each figure links to <paramref name="figureLink"/>(code) (null: no link).</summary>

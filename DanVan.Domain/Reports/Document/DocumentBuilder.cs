@@ -204,7 +204,12 @@ public static class DocumentBuilder
                 ++order, indicator.Code, indicator.Name, indicator.Measure, indicator.Kind,
                 inputs.UnitNames.GetValueOrDefault(indicator.UnitId, ""),
                 number, values.Text(indicator.Code),
-                formatted ?? VietnameseFormat.Missing, formatted is null, indicator.IsComputed));
+                formatted ?? VietnameseFormat.Missing, formatted is null, indicator.IsComputed)
+            {
+                Explanations = [.. inputs.Explanations
+                    .Where(e => e.Codes.Contains(indicator.Code, StringComparer.OrdinalIgnoreCase) && !string.IsNullOrWhiteSpace(e.Text))
+                    .Select(e => $"{e.UnitName}: {InlineMarkup.Plain(e.Text.Trim())}")],
+            });
         }
         return rows;
     }

@@ -11,6 +11,16 @@ public readonly record struct FigureInput(decimal? Number, string? Text = null)
 }
 
 /// <summary>
+/// Giải trình: a unit's explanation of a rule its figures broke, with the codes of the rule's left side (the figure
+/// the rule checks), where the appendix workbook notes it.
+/// </summary>
+public sealed record UnitExplanation(string UnitName, string RuleCode, IReadOnlyList<string> Codes, string Text)
+{
+    public static UnitExplanation Of(Rules.ValidationRule rule, string unitName, string text) =>
+        new(unitName, rule.Code, rule.CheckedCodes, text);
+}
+
+/// <summary>
 /// Everything the document builder needs, loaded by the report service (or built from the seed files in tests).
 /// </summary>
 public sealed record DocumentInputs
@@ -33,6 +43,9 @@ public sealed record DocumentInputs
 
     /// <summary>Unit names by id, for the "đơn vị cung cấp" column of the figure table.</summary>
     public IReadOnlyDictionary<int, string> UnitNames { get; init; } = new Dictionary<int, string>();
+
+    /// <summary>The units' explanations of broken rules (giải trình), for the figures' notes.</summary>
+    public IReadOnlyList<UnitExplanation> Explanations { get; init; } = [];
 
     /// <summary>Values of the period before, for formulas using PREV(code).</summary>
     public IValueSource? Previous { get; init; }

@@ -52,4 +52,15 @@ public sealed record FigureRow(
     string? Text,
     string Formatted,
     bool IsMissing,
-    bool IsComputed);
+    bool IsComputed)
+{
+    /// <summary>The units' explanations of rules that check this figure: "Trung tâm …: Tổng số 19.388 hồ sơ là …".</summary>
+    public IReadOnlyList<string> Explanations { get; init; } = [];
+
+    /// <summary>
+    /// The figure's note, as the appendix workbook prints it: "… chưa có số liệu" for a blank value, "Tính tự động"
+    /// for a computed one, then the explanations, one a line.
+    /// </summary>
+    public string Note => string.Join('\n', (IsMissing ? [Formatting.VietnameseFormat.Missing + " chưa có số liệu"] : IsComputed ? ["Tính tự động"] : Array.Empty<string>())
+        .Concat(Explanations));
+}

@@ -62,7 +62,9 @@ public sealed class ReportWorkflowTests : IAsyncLifetime
         var xlsx = await compiler.GetAsync("/reports/2021-H1/download/xlsx");
         Assert.EndsWith(".xlsx", xlsx.Content.Headers.ContentDisposition!.FileName);
         using var workbook = new ClosedXML.Excel.XLWorkbook(await xlsx.Content.ReadAsStreamAsync());
-        Assert.Contains(workbook.Worksheets.First().CellsUsed(), c => c.GetString() == "HS.TONG");
+        var indicators = workbook.Worksheet(DanVan.Web.Rendering.Xlsx.XlsxIndicatorSheet.SheetName);
+        var hoSo = indicators.RowsUsed().Single(r => r.Cell(2).GetString() == "HS.DD.TONG");
+        Assert.Contains("Tổng số 19.388 hồ sơ là số liệu kết xuất", hoSo.Cell(7).GetString()); // the unit's giải trình, from the database
     }
 
     [Fact]

@@ -49,7 +49,7 @@ public sealed class DocxReportRenderer
                 first.Header.Append(new WParagraph());
             }
 
-            using var fonts = new FontCache();
+            var fonts = new FontCache();
             var body = new Body();
             AppendBlocks(body, document.Blocks, fonts);
             body.Append(new SectionProperties(

@@ -26,10 +26,11 @@ public static class ContentStreams
         }
     }
 
-    private static byte[] Deflate(byte[] data)
+    /// <summary>A complete zlib stream of <paramref name="data"/> (final block and Adler-32 included).</summary>
+    public static byte[] Deflate(ReadOnlySpan<byte> data)
     {
-        using var output = new MemoryStream(data.Length / 3 + 64);
-        using (var zlib = new ZLibStream(output, CompressionLevel.Fastest, leaveOpen: true)) zlib.Write(data);
+        using var output = new MemoryStream(data.Length / 4 + 64);
+        using (var zlib = new ZLibStream(output, CompressionLevel.Optimal, leaveOpen: true)) zlib.Write(data);
         return output.ToArray();
     }
 }

@@ -18,7 +18,7 @@ public sealed class PdfReportRenderer
     public byte[] Render(ReportDocument document, string? draftMark = null)
     {
         ArgumentNullException.ThrowIfNull(document);
-        using var fonts = new FontCache();
+        var fonts = new FontCache();
         using var pdf = new PdfDocument();
         pdf.Info.Title = FontCache.Normalize(document.Title);
         pdf.Info.Author = FontCache.Normalize(document.Author);
@@ -30,6 +30,8 @@ public sealed class PdfReportRenderer
         using (var page = new PageComposer(pdf, fonts, text, draftMark))
         {
             var blocks = document.Blocks;
+            // Paragraphs laid while keeping a heading with them, drawn from here rather than laid twice.
+            var laidAhead = new Dictionary<Block, LaidParagraph>(ReferenceEqualityComparer.Instance);
             for (var i = 0; i < blocks.Count; i++)
             {
                 switch (blocks[i])
@@ -41,10 +43,10 @@ public sealed class PdfReportRenderer
                         DrawTitle(page, title);
                         break;
                     case HeadingBlock heading:
-                        DrawHeading(page, heading, blocks, i);
+                        DrawHeading(page, heading, blocks, i, laidAhead);
                         break;
                     case ParagraphBlock paragraph:
-                        page.Flow(LayParagraph(page, paragraph), PageGeometry.ParagraphSpacing);
+                        page.Flow(laidAhead.Remove(paragraph, out var laid) ? laid : LayParagraph(page, paragraph), PageGeometry.ParagraphSpacing);
                         break;
                     case SignatureBlock signature:
                         var recipients = i + 1 < blocks.Count ? blocks[i + 1] as RecipientsBlock : null;
@@ -66,7 +68,7 @@ public sealed class PdfReportRenderer
 
         text.WriteTo(pdf, fonts);
         ContentStreams.Compress(pdf);
-        using var stream = new MemoryStream();
+        using var stream = new MemoryStream(256 * 1024);
         pdf.Save(stream, false);
         return stream.ToArray();
     }
@@ -92,7 +94,8 @@ public sealed class PdfReportRenderer
     }
 
     /// <summary>A heading is kept with what follows it: the next headings and two lines of the first paragraph.</summary>
-    private static void DrawHeading(PageComposer page, HeadingBlock heading, IReadOnlyList<Block> blocks, int index)
+    private static void DrawHeading(PageComposer page, HeadingBlock heading, IReadOnlyList<Block> blocks, int index,
+        Dictionary<Block, LaidParagraph> laidAhead)
     {
         var laid = LayHeading(page, heading);
         var needed = laid.Height + PageGeometry.ParagraphSpacing;
@@ -103,7 +106,12 @@ public sealed class PdfReportRenderer
                 needed += LayHeading(page, next).Height + PageGeometry.ParagraphSpacing;
                 continue;
             }
-            if (blocks[j] is ParagraphBlock p) needed += LayParagraph(page, p).HeightOf(2);
+            if (blocks[j] is ParagraphBlock p)
+            {
+                var ahead = LayParagraph(page, p);
+                laidAhead[p] = ahead;
+                needed += ahead.HeightOf(2);
+            }
             break;
         }
         page.EnsureSpace(needed);

@@ -256,7 +256,7 @@ public sealed class ReportService(DanVanDbContext db, CurrentUser currentUser, R
 
         var report = await db.Reports.AsNoTracking().Include(r => r.SectionTexts).SingleOrDefaultAsync(r => r.PeriodId == period.Id && r.State != ReportState.Revoked, ct);
         var metadata = report?.Metadata ?? await DefaultMetadataAsync(period, units, ct);
-
+        var explanations = await ExplanationsAsync(period, units, ct);
 
         var inputs = new DocumentInputs
         {
@@ -269,10 +269,25 @@ public sealed class ReportService(DanVanDbContext db, CurrentUser currentUser, R
             CompilerTexts = report?.SectionTexts.ToDictionary(t => t.SectionKey, t => t.Text) ?? new Dictionary<string, string>(),
             UnitNames = units.ToDictionary(u => u.Id, u => u.Name),
             Previous = figures.PreviousValues,
+            Explanations = explanations,
         };
         var unitCodes = units.ToDictionary(u => u.Id, u => u.Code);
         var unitOfCode = indicators.ToDictionary(i => i.Code, i => unitCodes[i.UnitId], StringComparer.OrdinalIgnoreCase);
         return new Loaded(period, report, inputs, unitOfCode);
+    }
+
+    /// <summary>The units' giải trình of the period, noted at the figures their rules check.</summary>
+    private async Task<List<UnitExplanation>> ExplanationsAsync(ReportingPeriod period, List<Domain.Organization.Unit> units, CancellationToken ct)
+    {
+        var rows = await (from e in db.Explanations.AsNoTracking()
+                          join s in db.Submissions.AsNoTracking() on e.SubmissionId equals s.Id
+                          where s.PeriodId == period.Id
+                          orderby s.UnitId, e.RuleCode
+                          select new { s.UnitId, e.RuleCode, e.Text }).ToListAsync(ct);
+        if (rows.Count == 0) return [];
+        var rules = await db.Rules.AsNoTracking().Where(r => r.TemplateId == period.TemplateId).ToDictionaryAsync(r => r.Code, ct);
+        var names = units.ToDictionary(u => u.Id, u => u.Name);
+        return [.. rows.Where(e => rules.ContainsKey(e.RuleCode)).Select(e => UnitExplanation.Of(rules[e.RuleCode], names.GetValueOrDefault(e.UnitId, ""), e.Text))];
     }
 
     /// <summary>A new report starts from the previous report's metadata (less number and date) or from the agency.</summary>

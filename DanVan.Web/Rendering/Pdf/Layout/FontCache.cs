@@ -13,26 +13,23 @@ public readonly record struct TextStyle(double Size, bool Bold = false, bool Ita
         Bold = Bold || style.HasFlag(RunStyle.Bold),
         Italic = Italic || style.HasFlag(RunStyle.Italic),
     };
+
+    /// <summary>0 regular, 1 bold, 2 italic, 3 bold italic.</summary>
+    public int Face => (Bold ? 1 : 0) + (Italic ? 2 : 0);
 }
 
 /// <summary>
 /// Fonts and text widths for one document. Fonts are embedded as subsets with a Unicode ToUnicode map so the text
-/// extracts exactly; every width is measured with <see cref="XGraphics.MeasureString(string, XFont)"/> and cached.
-/// Not thread-safe: one instance per rendering.
+/// extracts exactly; widths come from the faces' own metrics (<see cref="TrueTypeMetrics"/>), equal to what
+/// <see cref="XGraphics.MeasureString(string, XFont)"/> gives. Not thread-safe: one instance per rendering.
 /// </summary>
-public sealed class FontCache : IDisposable
+public sealed class FontCache
 {
     private static readonly XPdfFontOptions Options = new(PdfFontEncoding.Unicode, PdfFontEmbedding.TryComputeSubset);
 
     private readonly Dictionary<TextStyle, XFont> _fonts = [];
-    private readonly Dictionary<(TextStyle, string), double> _widths = [];
-    private readonly XGraphics _measure;
 
-    public FontCache()
-    {
-        LiberationFontResolver.Register();
-        _measure = XGraphics.CreateMeasureContext(new XSize(PageGeometry.A4Width, PageGeometry.A4Height), XGraphicsUnit.Point, XPageDirection.Downwards);
-    }
+    public FontCache() => LiberationFontResolver.Register();
 
     public XFont Font(TextStyle style)
     {
@@ -49,17 +46,11 @@ public sealed class FontCache : IDisposable
         return font;
     }
 
-    public double Width(string text, TextStyle style)
-    {
-        if (text.Length == 0) return 0;
-        if (_widths.TryGetValue((style, text), out var width)) return width;
-        width = _measure.MeasureString(text, Font(style)).Width;
-        _widths[(style, text)] = width;
-        return width;
-    }
+    public double Width(string text, TextStyle style) => Width(text.AsSpan(), style);
+
+    public double Width(ReadOnlySpan<char> text, TextStyle style) =>
+        text.IsEmpty ? 0 : TrueTypeMetrics.Of(style.Face).Width(text, style.Size);
 
     /// <summary>Text as drawn: NFC, so stacked Vietnamese marks render from precomposed glyphs.</summary>
     public static string Normalize(string text) => text.IsNormalized(NormalizationForm.FormC) ? text : text.Normalize(NormalizationForm.FormC);
-
-    public void Dispose() => _measure.Dispose();
 }

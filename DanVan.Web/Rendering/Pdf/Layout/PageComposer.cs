@@ -5,15 +5,6 @@ using PdfSharp.Pdf;
 
 namespace DanVan.Web.Rendering.Pdf.Layout;
 
-/// <summary>A paragraph broken into lines for one column width.</summary>
-public sealed record LaidParagraph(IReadOnlyList<Line> Lines, double FontSize, ParagraphAlignment Alignment)
-{
-    public double LineHeight => FontSize * PageGeometry.LineSpacing;
-    public double Height => Lines.Count * LineHeight;
-
-    public double HeightOf(int lines) => Math.Min(lines, Lines.Count) * LineHeight;
-}
-
 /// <summary>
 /// The page flow: A4 pages with the NĐ 30/2020 margins, a cursor, page breaks, and page numbers from page 2
 /// (centred in the top margin, 13 pt; page 1 has none).
@@ -90,8 +81,10 @@ public sealed class PageComposer : IDisposable
     public LaidParagraph Lay(IEnumerable<(string Text, TextStyle Style)> pieces, double fontSize, double width,
         double firstIndent, double otherIndent, ParagraphAlignment alignment)
     {
-        var words = TextLayout.Words(pieces, Fonts);
-        return new LaidParagraph(TextLayout.Break(words, width, firstIndent, otherIndent, Fonts), fontSize, alignment);
+        var paragraph = new LaidParagraph(fontSize, alignment);
+        TextLayout.Words(pieces, Fonts, paragraph);
+        TextLayout.Break(paragraph, width, firstIndent, otherIndent, Fonts);
+        return paragraph;
     }
 
     /// <summary>
@@ -133,7 +126,7 @@ public sealed class PageComposer : IDisposable
         var lh = paragraph.LineHeight;
         for (var i = from; i < from + count; i++)
         {
-            TextLayout.Draw(Text, paragraph.Lines[i], left, Y + paragraph.FontSize * PageGeometry.BaselineOffset, paragraph.Alignment);
+            TextLayout.Draw(Text, paragraph, paragraph.Lines[i], left, Y + paragraph.FontSize * PageGeometry.BaselineOffset);
             Y += lh;
         }
     }

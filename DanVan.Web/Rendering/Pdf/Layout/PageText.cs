@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using PdfSharp.Drawing;
@@ -7,47 +8,67 @@ namespace DanVan.Web.Rendering.Pdf.Layout;
 
 /// <summary>
 /// The text of every page, written as PDF text operators by us rather than by one <c>XGraphics.DrawString</c> per
-/// word: PDFsharp formats each glyph and coordinate through string formatting, which was most of a report's time and
-/// memory. Every piece keeps the position it had (one "Tm … Tj" per word, as PDFsharp's "Td … Tj"), so text,
-/// layout and extraction stay the same. The fonts stay PDFsharp's: at the end each face draws its distinct
-/// characters once on a scratch page — registering the glyphs for the embedded subset and the ToUnicode map, and
-/// telling us their glyph ids — the scratch pages are removed and the pages' /Font resources point at those fonts.
+/// word: one <c>Tm</c> per line and one <c>TJ</c> array per run of a face, each word placed where the layout put it
+/// by a positioning number in thousandths of an em, computed from the widths a reader takes from the font's /W array
+/// (<see cref="TrueTypeMetrics.PdfWidth"/>) — so every word starts exactly where it did when each had its own
+/// <c>Tm</c>, and text, layout and extraction stay the same. The fonts stay PDFsharp's: at the end each face draws its
+/// distinct characters once on a scratch page (registering the glyphs for the embedded subset and the ToUnicode map;
+/// its glyph ids are checked against ours), the scratch pages are removed and the pages' /Font resources point at
+/// those fonts.
 /// </summary>
 public sealed class PageText
 {
-    private readonly record struct Piece(TextStyle Style, double X, double Baseline, string Text);
+    private readonly record struct Piece(TextStyle Style, double X, double Baseline, ReadOnlyMemory<char> Text, bool Space);
 
-    private readonly List<List<Piece>> _pages = [];
-    private readonly HashSet<int>[] _runes = [[], [], [], []];
+    // Every page's pieces in one array rented from the pool (returned by WriteTo); a page is a range of it.
+    private Piece[] _pieces = ArrayPool<Piece>.Shared.Rent(4096);
+    private int _count;
+    private readonly List<int> _pageStarts = [];
+    private readonly ulong[][] _chars = [new ulong[1024], new ulong[1024], new ulong[1024], new ulong[1024]];
 
-    public void NewPage() => _pages.Add([]);
+    public void NewPage() => _pageStarts.Add(_count);
 
-    /// <summary>Draws <paramref name="text"/> (already NFC) with its baseline's left end at (x, baseline), y downwards.</summary>
-    public void Show(TextStyle style, double x, double baseline, string text)
+    public void Show(TextStyle style, double x, double baseline, string text) => Show(style, x, baseline, text.AsMemory(), false);
+
+    /// <summary>
+    /// Draws <paramref name="text"/> (already NFC), then a space if <paramref name="space"/>, with its baseline's
+    /// left end at (x, baseline), y downwards.
+    /// </summary>
+    public void Show(TextStyle style, double x, double baseline, ReadOnlyMemory<char> text, bool space)
     {
         if (text.Length == 0) return;
-        _pages[^1].Add(new Piece(style, x, baseline, text));
-        var runes = _runes[Face(style)];
-        foreach (var rune in text.EnumerateRunes()) runes.Add(rune.Value);
+        if (_count == _pieces.Length)
+        {
+            var larger = ArrayPool<Piece>.Shared.Rent(_pieces.Length * 2);
+            _pieces.AsSpan(0, _count).CopyTo(larger);
+            ArrayPool<Piece>.Shared.Return(_pieces, clearArray: true);
+            _pieces = larger;
+        }
+        _pieces[_count++] = new Piece(style, x, baseline, text, space);
+        var chars = _chars[style.Face];
+        foreach (var c in text.Span) chars[c >> 6] |= 1UL << (c & 63);
+        if (space) chars[0] |= 1UL << ' ';
     }
 
-    /// <summary>Appends each page's text as a content stream; call once, after all drawing and before saving.</summary>
+    /// <summary>Appends each page's text as a compressed content stream; call once, after all drawing and before saving.</summary>
     public void WriteTo(PdfDocument pdf, FontCache fonts)
     {
-        var faces = new (PdfItem Font, Dictionary<int, ushort> Glyphs)?[4];
-        for (var face = 0; face < 4; face++)
-            if (_runes[face].Count > 0) faces[face] = Register(pdf, fonts, face, _runes[face]);
+        var faces = new PdfItem?[4];
+        for (var face = 0; face < 4; face++) faces[face] = Register(pdf, fonts, face, Distinct(_chars[face]));
 
-        var buffer = new MemoryStream();
-        for (var p = 0; p < _pages.Count; p++)
+        using var output = new ContentWriter();
+        for (var p = 0; p < _pageStarts.Count; p++)
         {
-            var page = pdf.Pages[p];
-            var pieces = _pages[p];
-            if (pieces.Count == 0) continue;
-            buffer.SetLength(0);
-            Write(buffer, pieces, faces);
-            page.Contents.AppendContent().CreateStream(buffer.ToArray());
+            var end = p + 1 < _pageStarts.Count ? _pageStarts[p + 1] : _count;
+            var pieces = _pieces.AsSpan(_pageStarts[p], end - _pageStarts[p]);
+            if (pieces.IsEmpty) continue;
+            output.Clear();
+            Write(output, pieces);
+            var stream = pdf.Pages[p].Contents.AppendContent();
+            stream.CreateStream(ContentStreams.Deflate(output.Written));
+            stream.Elements.SetName("/Filter", "/FlateDecode");
 
+            var page = pdf.Pages[p];
             var resources = page.Resources.Elements.GetDictionary("/Font");
             if (resources is null)
             {
@@ -55,93 +76,112 @@ public sealed class PageText
                 page.Resources.Elements["/Font"] = resources;
             }
             for (var face = 0; face < 4; face++)
-                if (faces[face] is { } f) resources.Elements[FontName(face)] = f.Font;
+                if (faces[face] is { } font) resources.Elements[FontName(face)] = font;
         }
+        ArrayPool<Piece>.Shared.Return(_pieces, clearArray: true);
+        _pieces = [];
+        _count = 0;
     }
-
-    private static int Face(TextStyle style) => (style.Bold ? 1 : 0) + (style.Italic ? 2 : 0);
 
     private static string FontName(int face) => "/DV" + face.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>Lets PDFsharp draw the face's characters on a scratch page and reads back its font and glyph ids.</summary>
-    private static (PdfItem, Dictionary<int, ushort>) Register(PdfDocument pdf, FontCache fonts, int face, HashSet<int> runes)
+    private static string Distinct(ulong[] bits)
     {
+        var chars = new StringBuilder();
+        for (var c = 32; c < bits.Length * 64; c++)
+            if ((bits[c >> 6] & (1UL << (c & 63))) != 0 && !char.IsSurrogate((char)c)) chars.Append((char)c);
+        return chars.ToString();
+    }
+
+    /// <summary>
+    /// Lets PDFsharp draw the face's characters on a scratch page, so that its subset and ToUnicode map hold them,
+    /// checks that its glyph ids are ours and returns its font.
+    /// </summary>
+    private static PdfItem? Register(PdfDocument pdf, FontCache fonts, int face, string chars)
+    {
+        if (chars.Length == 0) return null;
         var style = new TextStyle(10, Bold: (face & 1) != 0, Italic: (face & 2) != 0);
-        var ordered = runes.Order().ToList();
         var scratch = pdf.AddPage();
         using (var gfx = XGraphics.FromPdfPage(scratch))
-        {
-            // One call per character: the hex string then holds exactly one glyph id per call.
-            foreach (var rune in ordered)
-                gfx.DrawString(char.ConvertFromUtf32(rune), fonts.Font(style), XBrushes.Black, 0, 10, XStringFormats.BaseLineLeft);
-        }
+            gfx.DrawString(chars, fonts.Font(style), XBrushes.Black, 0, 10, XStringFormats.BaseLineLeft);
         var content = Encoding.Latin1.GetString(scratch.Contents.Elements.GetDictionary(0)!.Stream.Value);
         var fontResources = scratch.Resources.Elements.GetDictionary("/Font")!;
         var font = fontResources.Elements[fontResources.Elements.Keys.Single()]!;
         pdf.Pages.Remove(scratch);
 
-        var glyphs = new Dictionary<int, ushort>(ordered.Count);
-        var at = 0;
-        foreach (var rune in ordered)
+        var start = content.IndexOf('<');
+        var end = start < 0 ? -1 : content.IndexOf('>', start + 1);
+        var hex = end < 0 ? "" : string.Concat(content.AsSpan(start + 1, end - start - 1).ToString().Where(char.IsAsciiHexDigit));
+        if (hex.Length != 4 * chars.Length) throw new InvalidOperationException("Unexpected text encoding in PDFsharp's content stream.");
+        var metrics = TrueTypeMetrics.Of(face);
+        for (var i = 0; i < chars.Length; i++)
         {
-            var start = content.IndexOf('<', at);
-            var end = content.IndexOf('>', start);
-            if (start < 0 || end - start != 5) throw new InvalidOperationException("Unexpected text encoding in PDFsharp's content stream.");
-            glyphs[rune] = ushort.Parse(content.AsSpan(start + 1, 4), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
-            at = end + 1;
+            var glyph = ushort.Parse(hex.AsSpan(4 * i, 4), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+            if (glyph != metrics.Glyph(chars[i])) throw new InvalidOperationException($"PDFsharp maps U+{(int)chars[i]:X4} to glyph {glyph}, the font's cmap to {metrics.Glyph(chars[i])}.");
         }
-        return (font, glyphs);
+        return font;
     }
 
-    private static void Write(MemoryStream output, List<Piece> pieces, (PdfItem Font, Dictionary<int, ushort> Glyphs)?[] faces)
+    private static void Write(ContentWriter output, ReadOnlySpan<Piece> pieces)
     {
-        Span<byte> number = stackalloc byte[32];
-        Ascii(output, "BT\n");
-        var currentFace = -1;
-        var currentSize = double.NaN;
+        output.Ascii("BT\n");
+        var face = -1;
+        var size = double.NaN;
+        var baseline = double.NaN;
+        var pen = 0.0;
+        var inArray = false;
         foreach (var piece in pieces)
         {
-            var face = Face(piece.Style);
-            if (face != currentFace || piece.Style.Size != currentSize)
+            var newFont = piece.Style.Face != face || piece.Style.Size != size;
+            var newLine = piece.Baseline != baseline;
+            if (inArray && (newFont || newLine))
             {
-                Ascii(output, FontName(face));
-                Number(output, piece.Style.Size, number);
-                Ascii(output, " Tf\n");
-                currentFace = face;
-                currentSize = piece.Style.Size;
+                output.Ascii("]TJ\n");
+                inArray = false;
             }
-            Ascii(output, "1 0 0 1");
-            Number(output, piece.X, number);
-            Number(output, PageGeometry.A4Height - piece.Baseline, number);
-            Ascii(output, " Tm <");
-            var glyphs = faces[face]!.Value.Glyphs;
-            foreach (var rune in piece.Text.EnumerateRunes())
+            if (newFont)
             {
-                var id = glyphs[rune.Value];
-                Hex(output, id >> 8);
-                Hex(output, id & 0xFF);
+                face = piece.Style.Face;
+                size = piece.Style.Size;
+                output.Ascii(FontName(face));
+                output.Number(size, 4);
+                output.Ascii(" Tf\n");
             }
-            Ascii(output, "> Tj\n");
+            if (newLine)
+            {
+                baseline = piece.Baseline;
+                pen = piece.X;
+                output.Ascii("1 0 0 1");
+                output.Number(piece.X, 4);
+                output.Number(PageGeometry.A4Height - piece.Baseline, 4);
+                output.Ascii(" Tm\n");
+            }
+            if (!inArray)
+            {
+                output.Ascii("[");
+                inArray = true;
+            }
+            // A TJ number moves the pen left by number/1000 em: the gap to where the layout puts this piece.
+            var adjust = Math.Round((pen - piece.X) * 1000 / size, 3);
+            if (adjust != 0)
+            {
+                output.Number(adjust, 3);
+                pen -= adjust * size / 1000;
+            }
+            pen += Glyphs(output, piece, TrueTypeMetrics.Of(face)) * size / 1000;
         }
-        Ascii(output, "ET\n");
+        if (inArray) output.Ascii("]TJ\n");
+        output.Ascii("ET\n");
     }
 
-    private static void Ascii(MemoryStream output, string text)
+    /// <summary>Writes the piece's glyph ids as a hex string and returns their width in thousandths of an em.</summary>
+    private static int Glyphs(ContentWriter output, Piece piece, TrueTypeMetrics metrics)
     {
-        foreach (var c in text) output.WriteByte((byte)c);
-    }
-
-    private static void Number(MemoryStream output, double value, Span<byte> buffer)
-    {
-        output.WriteByte((byte)' ');
-        value.TryFormat(buffer, out var written, "0.####", CultureInfo.InvariantCulture);
-        output.Write(buffer[..written]);
-    }
-
-    private static void Hex(MemoryStream output, int value)
-    {
-        const string digits = "0123456789ABCDEF";
-        output.WriteByte((byte)digits[value >> 4]);
-        output.WriteByte((byte)digits[value & 0xF]);
+        output.Byte((byte)'<');
+        var width = 0;
+        foreach (var c in piece.Text.Span) width += output.Glyph(metrics, c);
+        if (piece.Space) width += output.Glyph(metrics, ' ');
+        output.Byte((byte)'>');
+        return width;
     }
 }

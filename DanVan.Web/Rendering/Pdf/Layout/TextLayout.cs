@@ -1,135 +1,167 @@
-using PdfSharp.Drawing;
 using DanVan.Domain.Reports.Document;
 
 namespace DanVan.Web.Rendering.Pdf.Layout;
 
-/// <summary>A piece of a word in one style.</summary>
-public sealed record Segment(string Text, TextStyle Style, double Width);
-
-/// <summary>A word: the text between spaces, possibly in several styles ("(131" = "(" + a bold figure).</summary>
-public sealed class Word
-{
-    public List<Segment> Segments { get; } = [];
-    public double Width { get; private set; }
-
-    /// <summary>The width of the space after the word, in the style of its last segment.</summary>
-    public double SpaceWidth { get; set; }
-
-    public void Add(Segment segment)
-    {
-        Segments.Add(segment);
-        Width += segment.Width;
-    }
-}
-
-/// <summary>One line of a paragraph: its words, natural width, left indent and the width it may fill.</summary>
-public sealed record Line(IReadOnlyList<Word> Words, double NaturalWidth, double Indent, double Available, bool IsLast);
+/// <summary>A piece of a word in one style: a slice of the run's text.</summary>
+public readonly record struct Segment(ReadOnlyMemory<char> Text, TextStyle Style, double Width);
 
 /// <summary>
-/// Our line breaker: words are measured with XGraphics.MeasureString, lines filled greedily; justified lines spread
-/// the spare width over the gaps; each word is drawn with its trailing space so text extraction keeps the spaces.
+/// A word: the text between spaces, possibly in several styles ("(131" = "(" + a bold figure) — the segments
+/// <see cref="First"/> … <see cref="First"/> + <see cref="Count"/> − 1 of its paragraph. <see cref="SpaceWidth"/> is
+/// the width of the space after it, in the style of its last segment.
+/// </summary>
+public readonly record struct Word(int First, int Count, double Width, double SpaceWidth);
+
+/// <summary>One line of a paragraph: its words (a range), natural width, left indent and the width it may fill.</summary>
+public readonly record struct Line(int FirstWord, int WordCount, double NaturalWidth, double Indent, double Available, bool IsLast);
+
+/// <summary>A paragraph broken into lines for one column width: its segments, words and lines in three flat lists.</summary>
+public sealed class LaidParagraph(double fontSize, ParagraphAlignment alignment)
+{
+    public List<Segment> Segments { get; } = [];
+    public List<Word> Words { get; } = [];
+    public List<Line> Lines { get; } = [];
+    public double FontSize { get; } = fontSize;
+    public ParagraphAlignment Alignment { get; } = alignment;
+    public double LineHeight => FontSize * PageGeometry.LineSpacing;
+    public double Height => Lines.Count * LineHeight;
+
+    public double HeightOf(int lines) => Math.Min(lines, Lines.Count) * LineHeight;
+}
+
+/// <summary>
+/// Our line breaker: words are measured with the faces' metrics, lines filled greedily; justified lines spread the
+/// spare width over the gaps; each word is drawn with its trailing space so text extraction keeps the spaces.
+/// Words are slices of the runs' text in flat lists (no object per word).
 /// </summary>
 public static class TextLayout
 {
-    public static List<Word> Words(IEnumerable<(string Text, TextStyle Style)> pieces, FontCache fonts)
+    /// <summary>Splits the pieces into words (at spaces, tabs and line breaks) into <paramref name="into"/>.</summary>
+    public static void Words(IEnumerable<(string Text, TextStyle Style)> pieces, FontCache fonts, LaidParagraph into)
     {
-        var words = new List<Word>();
-        Word? current = null;
+        var segments = into.Segments;
+        var words = into.Words;
+        var first = -1;
+        var width = 0.0;
         foreach (var (raw, style) in pieces)
         {
-            var text = FontCache.Normalize(raw).Replace('\t', ' ').Replace('\n', ' ').Replace('\r', ' ');
-            var parts = text.Split(' ');
-            for (var k = 0; k < parts.Length; k++)
+            var text = FontCache.Normalize(raw).AsMemory();
+            var span = text.Span;
+            var start = 0;
+            for (var i = 0; i <= span.Length; i++)
             {
-                if (k > 0) End();
-                if (parts[k].Length == 0) continue;
-                current ??= new Word();
-                current.Add(new Segment(parts[k], style, fonts.Width(parts[k], style)));
+                if (i < span.Length && !IsBreak(span[i])) continue;
+                if (i > start)
+                {
+                    var part = text[start..i];
+                    var w = fonts.Width(part.Span, style);
+                    if (first < 0) first = segments.Count;
+                    segments.Add(new Segment(part, style, w));
+                    width += w;
+                }
+                if (i < span.Length) End();
+                start = i + 1;
             }
         }
         End();
-        return words;
 
         void End()
         {
-            if (current is null) return;
-            current.SpaceWidth = fonts.Width(" ", current.Segments[^1].Style);
-            words.Add(current);
-            current = null;
+            if (first < 0) return;
+            var last = segments[^1];
+            words.Add(new Word(first, segments.Count - first, width, fonts.Width(" ", last.Style)));
+            first = -1;
+            width = 0;
         }
     }
 
-    public static List<Line> Break(IReadOnlyList<Word> words, double width, double firstIndent, double otherIndent, FontCache fonts)
+    private static bool IsBreak(char c) => c is ' ' or '\t' or '\n' or '\r';
+
+    /// <summary>Breaks the paragraph's words into lines of <paramref name="width"/> points.</summary>
+    public static void Break(LaidParagraph paragraph, double width, double firstIndent, double otherIndent, FontCache fonts)
     {
-        var lines = new List<Line>();
-        var current = new List<Word>();
-        var currentWidth = 0.0;
+        var words = paragraph.Words;
+        var lines = paragraph.Lines;
+        var limit = width - Math.Max(firstIndent, otherIndent);
+        for (var i = 0; i < words.Count; i++)
+            if (words[i].Width > limit && limit > 0) i += Fit(paragraph, i, limit, fonts) - 1;
+
+        var start = 0;
+        var current = 0.0;
         var indent = firstIndent;
-        foreach (var original in words)
+        for (var i = 0; i < words.Count; i++)
         {
-            foreach (var word in Fit(original, width - Math.Max(firstIndent, otherIndent), fonts))
+            var word = words[i];
+            var available = width - indent;
+            var needed = i == start ? word.Width : current + words[i - 1].SpaceWidth + word.Width;
+            if (i == start || needed <= available + 0.01)
             {
-                var available = width - indent;
-                var needed = current.Count == 0 ? word.Width : currentWidth + current[^1].SpaceWidth + word.Width;
-                if (current.Count == 0 || needed <= available + 0.01)
-                {
-                    current.Add(word);
-                    currentWidth = needed;
-                    continue;
-                }
-                lines.Add(new Line(current, currentWidth, indent, available, false));
-                current = [word];
-                currentWidth = word.Width;
-                indent = otherIndent;
+                current = needed;
+                continue;
             }
+            lines.Add(new Line(start, i - start, current, indent, available, false));
+            start = i;
+            current = word.Width;
+            indent = otherIndent;
         }
-        if (current.Count > 0) lines.Add(new Line(current, currentWidth, indent, width - indent, true));
-        return lines;
+        if (words.Count > start) lines.Add(new Line(start, words.Count - start, current, indent, width - indent, true));
     }
 
-    /// <summary>A word wider than the line (a long URL or code) is cut into pieces that fit.</summary>
-    private static IEnumerable<Word> Fit(Word word, double width, FontCache fonts)
+    /// <summary>A word wider than the line (a long URL or code) is cut into pieces that fit; returns how many.</summary>
+    private static int Fit(LaidParagraph paragraph, int index, double width, FontCache fonts)
     {
-        if (word.Width <= width || width <= 0)
+        var segments = paragraph.Segments;
+        var word = paragraph.Words[index];
+        var pieces = new List<Word>();
+        var first = segments.Count;
+        var pieceWidth = 0.0;
+        for (var s = word.First; s < word.First + word.Count; s++)
         {
-            yield return word;
-            yield break;
-        }
-        var piece = new Word();
-        foreach (var segment in word.Segments)
-        {
+            var segment = segments[s];
+            var text = segment.Text;
             var start = 0;
-            for (var i = 1; i <= segment.Text.Length; i++)
+            for (var i = 1; i <= text.Length; i++)
             {
-                var chunk = segment.Text[start..i];
-                var w = fonts.Width(chunk, segment.Style);
-                if (piece.Width + w > width && (piece.Segments.Count > 0 || i - start > 1))
+                var w = fonts.Width(text.Span[start..i], segment.Style);
+                if (pieceWidth + w > width && (segments.Count > first || i - start > 1))
                 {
-                    var done = segment.Text[start..(i - 1)];
-                    if (done.Length > 0) piece.Add(new Segment(done, segment.Style, fonts.Width(done, segment.Style)));
-                    piece.SpaceWidth = 0;
-                    yield return piece;
-                    piece = new Word();
+                    var done = text[start..(i - 1)];
+                    if (done.Length > 0)
+                    {
+                        var dw = fonts.Width(done.Span, segment.Style);
+                        segments.Add(new Segment(done, segment.Style, dw));
+                        pieceWidth += dw;
+                    }
+                    pieces.Add(new Word(first, segments.Count - first, pieceWidth, 0));
+                    first = segments.Count;
+                    pieceWidth = 0;
                     start = i - 1;
                 }
             }
-            var rest = segment.Text[start..];
-            if (rest.Length > 0) piece.Add(new Segment(rest, segment.Style, fonts.Width(rest, segment.Style)));
+            var rest = text[start..];
+            if (rest.Length > 0)
+            {
+                var rw = fonts.Width(rest.Span, segment.Style);
+                segments.Add(new Segment(rest, segment.Style, rw));
+                pieceWidth += rw;
+            }
         }
-        piece.SpaceWidth = word.SpaceWidth;
-        yield return piece;
+        pieces.Add(new Word(first, segments.Count - first, pieceWidth, word.SpaceWidth));
+        paragraph.Words.RemoveAt(index);
+        paragraph.Words.InsertRange(index, pieces);
+        return pieces.Count;
     }
 
     /// <summary>Draws one line with its baseline at <paramref name="baseline"/>, from the column's left edge <paramref name="left"/>.</summary>
-    public static void Draw(PageText text, Line line, double left, double baseline, ParagraphAlignment alignment)
+    public static void Draw(PageText text, LaidParagraph paragraph, Line line, double left, double baseline)
     {
         var x = left + line.Indent;
         var extra = 0.0;
         var spare = Math.Max(0, line.Available - line.NaturalWidth);
-        switch (alignment)
+        switch (paragraph.Alignment)
         {
-            case ParagraphAlignment.Justify when !line.IsLast && line.Words.Count > 1:
-                extra = spare / (line.Words.Count - 1);
+            case ParagraphAlignment.Justify when !line.IsLast && line.WordCount > 1:
+                extra = spare / (line.WordCount - 1);
                 break;
             case ParagraphAlignment.Center:
                 x += spare / 2;
@@ -138,15 +170,16 @@ public static class TextLayout
                 x += spare;
                 break;
         }
-        for (var i = 0; i < line.Words.Count; i++)
+        var lastWord = line.FirstWord + line.WordCount - 1;
+        for (var i = line.FirstWord; i <= lastWord; i++)
         {
-            var word = line.Words[i];
+            var word = paragraph.Words[i];
             var wx = x;
-            for (var j = 0; j < word.Segments.Count; j++)
+            var lastSegment = word.First + word.Count - 1;
+            for (var j = word.First; j <= lastSegment; j++)
             {
-                var segment = word.Segments[j];
-                var piece = j == word.Segments.Count - 1 && i < line.Words.Count - 1 ? segment.Text + " " : segment.Text;
-                text.Show(segment.Style, wx, baseline, piece);
+                var segment = paragraph.Segments[j];
+                text.Show(segment.Style, wx, baseline, segment.Text, space: j == lastSegment && i < lastWord);
                 wx += segment.Width;
             }
             x += word.Width + word.SpaceWidth + extra;
