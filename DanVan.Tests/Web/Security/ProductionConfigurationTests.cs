@@ -62,12 +62,15 @@ public sealed class ProductionConfigurationTests
     public void The_compose_stack_reaches_the_portal_only_through_the_tls_proxy()
     {
         var compose = RepositoryFiles.Read("docker-compose.yml");
-        var web = compose[compose.IndexOf("\n  web:", StringComparison.Ordinal)..compose.IndexOf("\n  proxy:", StringComparison.Ordinal)];
+        var start = compose.IndexOf("\n  web:", StringComparison.Ordinal);
+        var next = System.Text.RegularExpressions.Regex.Match(compose[(start + 1)..], @"\n  [a-z-]+:\n");
+        var web = compose[start..(start + 1 + next.Index)];
         Assert.DoesNotContain("ports:", web);
         Assert.Contains("DataProtection__CertificatePath", web);
         Assert.Contains("ForwardedHeaders__KnownNetworks: 172.30.0.0/24", web);
         Assert.Contains("subnet: 172.30.0.0/24", compose);
         Assert.Contains("image: caddy:2", compose);
         Assert.Contains("reverse_proxy web:8080", RepositoryFiles.Read("deploy", "Caddyfile"));
+        Assert.Contains("\"127.0.0.1:5000:80\"", compose); // the mail catcher's page only on the host itself
     }
 }
