@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-using System.Text.RegularExpressions;
 using DanVan.Domain.Common;
 
 namespace DanVan.Domain.Reports;
@@ -226,40 +223,6 @@ public partial class ReportTemplate
 
     private static string Describe(OutlineSection section) => section.Title.Length > 0 ? section.Title : section.Key;
 
-    /// <summary>
-    /// A key for a new section: the parent's key, a dot, and the title's first words without diacritics
-    /// ("ketqua" + "Công tác phối hợp" → "ketqua.congtacphoihop"), made unique with a number.
-    /// </summary>
-    public string SuggestKey(string? parentKey, string title)
-    {
-        var ascii = new StringBuilder();
-        foreach (var c in (title ?? "").Replace('đ', 'd').Replace('Đ', 'D').Normalize(NormalizationForm.FormD))
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
-            if (char.IsAsciiLetterOrDigit(c)) ascii.Append(char.ToLowerInvariant(c));
-            else if (ascii.Length > 0 && ascii[^1] != ' ') ascii.Append(' ');
-        }
-        var slug = "";
-        foreach (var word in ascii.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries))
-        {
-            if (slug.Length > 0 && slug.Length + word.Length > 24) break;
-            slug += word;
-        }
-        if (slug.Length == 0) slug = "muc";
-        if (slug.Length > 32) slug = slug[..32];
-        var stem = parentKey is null ? slug : parentKey + "." + slug;
-        if (stem.Length > 120) stem = stem[..120];
-        var candidate = stem;
-        for (var n = 2; _sections.Any(s => s.Key == candidate); n++) candidate = stem + n.ToString(CultureInfo.InvariantCulture);
-        return candidate;
-    }
-
-    /// <summary>Keys are letters, digits, '.', '_' and '-' (they travel in JSON files and links).</summary>
-    public static bool IsValidKey(string? key) => key is { Length: > 0 and <= 128 } && KeyRegex().IsMatch(key);
-
-    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]*$")]
-    private static partial Regex KeyRegex();
-
     public AppendixRow AddAppendixRow(int level, string text)
     {
         EnsureDraft();
@@ -305,103 +268,4 @@ public partial class ReportTemplate
 
     /// <summary>The one numbering of this outline and its appendix (see <see cref="OutlineNumbering"/>).</summary>
     public OutlineNumbering Numbering() => OutlineNumbering.Of(_sections);
-}
-
-/// <summary>One node of the outline. Its number (I., 1., a)) is derived from its place, never stored.</summary>
-public class OutlineSection
-{
-    public const int MaxKeyLength = 128;
-    public const int MaxTitleLength = 1000;
-
-    private OutlineSection()
-    {
-        Key = "";
-        Title = "";
-    }
-
-    public int Id { get; private set; }
-    public int TemplateId { get; private set; }
-
-    /// <summary>A stable key ("ketqua.ttpvhcc.hoso") used by narratives, report texts and indicator groups.</summary>
-    public string Key { get; private set; }
-
-    public string? ParentKey { get; private set; }
-    public int Order { get; private set; }
-    public string Title { get; private set; }
-
-    /// <summary>Starting text with {CODE} placeholders, used when no one has written this section yet.</summary>
-    public string? DefaultText { get; private set; }
-
-    /// <summary>The unit that writes this section's narrative; null when the compiler writes it.</summary>
-    public int? WriterUnitId { get; private set; }
-
-    /// <summary>
-    /// The title runs into the first paragraph ("a) Tiếp công dân: Trong …") instead of standing alone; with an empty
-    /// title the item is a numbered paragraph ("a) Trên cơ sở …").
-    /// </summary>
-    public bool RunIn { get; private set; }
-
-    internal static OutlineSection Create(
-        string key, string? parentKey, int order, string title, string? defaultText, int? writerUnitId, bool runIn)
-    {
-        if (string.IsNullOrWhiteSpace(key) || key.Length > 128) throw new DomainException("Khóa mục phải có từ 1 đến 128 ký tự.");
-        var section = new OutlineSection
-        {
-            Key = key.Trim(),
-            ParentKey = parentKey,
-            Order = order,
-        };
-        section.Update(title, defaultText, writerUnitId, runIn);
-        return section;
-    }
-
-    internal void Update(string title, string? defaultText, int? writerUnitId, bool runIn)
-    {
-        // A run-in item may be a plain numbered paragraph ("a) Trên cơ sở …"): only it may have no title.
-        if (string.IsNullOrWhiteSpace(title) && !runIn) throw new DomainException($"Mục “{Key}” chưa có tiêu đề.");
-        Title = title?.Trim() ?? "";
-        DefaultText = string.IsNullOrWhiteSpace(defaultText) ? null : defaultText.Replace("\r\n", "\n").Trim();
-        WriterUnitId = writerUnitId;
-        RunIn = runIn;
-    }
-
-    internal void Place(string? parentKey, int order)
-    {
-        ParentKey = parentKey;
-        Order = order;
-    }
-}
-
-/// <summary>A line of the Phụ lục số liệu: level 0 is a numbered item, level 1 a "- …" line; text has placeholders.</summary>
-public class AppendixRow
-{
-    public const int MaxTextLength = 4000;
-
-    private AppendixRow()
-    {
-        Text = "";
-    }
-
-    public int Id { get; private set; }
-    public int TemplateId { get; private set; }
-    public int Order { get; private set; }
-    public int Level { get; private set; }
-    public string Text { get; private set; }
-
-    internal static AppendixRow Create(int order, int level, string text)
-    {
-        var row = new AppendixRow { Order = order };
-        row.Update(level, text);
-        return row;
-    }
-
-    internal void Update(int level, string text)
-    {
-        if (level is not (0 or 1)) throw new DomainException("Cấp dòng phụ lục chỉ là 0 hoặc 1.");
-        if (string.IsNullOrWhiteSpace(text)) throw new DomainException("Dòng phụ lục không được trống.");
-        Level = level;
-        Text = text.Trim();
-    }
-
-    internal void MoveTo(int order) => Order = order;
 }

@@ -11,7 +11,7 @@ namespace DanVan.Web.Controllers;
 /// <summary>Đề cương báo cáo: versions, export/import, and the editors of a draft (admin only).</summary>
 [Route("admin/templates")]
 [Authorize(Policy = Policies.Admin)]
-public sealed class AdminTemplatesController(TemplateAdminService templates) : Controller
+public sealed partial class AdminTemplatesController(TemplateAdminService templates) : Controller
 {
     private const string Folder = "~/Views/AdminTemplates/";
 
@@ -246,30 +246,6 @@ public sealed class AdminTemplatesController(TemplateAdminService templates) : C
     [HttpPost("{id:int}/outline/{sectionId:int}/delete")]
     public async Task<IActionResult> DeleteSection(int id, int sectionId, [FromForm] string? stamp, CancellationToken ct) =>
         await AfterAsync(id, "outline", await templates.DeleteSectionAsync(id, sectionId, stamp, ct), $"/admin/templates/{id}/outline", "Outline", new SectionForm(), ct);
-
-    // ---- appendix ------------------------------------------------------------------------------------------------------------
-
-    [HttpGet("{id:int}/appendix")]
-    public Task<IActionResult> Appendix(int id, CancellationToken ct) => PageAsync(id, "appendix", "Appendix", new AppendixForm { Level = 1 }, ct);
-
-    [HttpPost("{id:int}/appendix")]
-    public async Task<IActionResult> AddAppendixRow(int id, AppendixForm form, CancellationToken ct) =>
-        await AfterAsync(id, "appendix", await templates.AddAppendixRowAsync(id, form, ct), $"/admin/templates/{id}/appendix", "Appendix", form, ct);
-
-    [HttpPost("{id:int}/appendix/{rowId:int}")]
-    public async Task<IActionResult> UpdateAppendixRow(int id, int rowId, AppendixForm form, CancellationToken ct)
-    {
-        ViewData["EditingRow"] = rowId;
-        return await AfterAsync(id, "appendix", await templates.UpdateAppendixRowAsync(id, rowId, form, ct), $"/admin/templates/{id}/appendix#r-{rowId}", "Appendix", form, ct);
-    }
-
-    [HttpPost("{id:int}/appendix/{rowId:int}/move")]
-    public async Task<IActionResult> MoveAppendixRow(int id, int rowId, MoveForm form, CancellationToken ct) =>
-        await AfterAsync(id, "appendix", await templates.MoveAppendixRowAsync(id, rowId, form, ct), $"/admin/templates/{id}/appendix#r-{rowId}", "Appendix", new AppendixForm { Level = 1 }, ct);
-
-    [HttpPost("{id:int}/appendix/{rowId:int}/delete")]
-    public async Task<IActionResult> DeleteAppendixRow(int id, int rowId, [FromForm] string? stamp, CancellationToken ct) =>
-        await AfterAsync(id, "appendix", await templates.DeleteAppendixRowAsync(id, rowId, stamp, ct), $"/admin/templates/{id}/appendix", "Appendix", new AppendixForm { Level = 1 }, ct);
 
     // ---- plumbing ------------------------------------------------------------------------------------------------------------
 

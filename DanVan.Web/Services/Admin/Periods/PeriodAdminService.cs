@@ -14,35 +14,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DanVan.Web.Services.Admin.Periods;
 
-public sealed record PeriodRow(
-    string Code, string Name, DateOnly CutoffFrom, DateOnly CutoffTo, DateOnly UnitDeadline, DateOnly SendDeadline,
-    string TemplateCode, int TemplateVersion, bool IsLocked, bool IsIllustrative, int Units, int Sent, int Accepted);
-
-/// <summary>What creating a period from a kind and a year would give, shown before it is saved.</summary>
-public sealed record PeriodPreview(
-    string Code, string Kind, int Year, string Name, DateOnly CutoffFrom, DateOnly CutoffTo, DateOnly UnitDeadline,
-    DateOnly SendDeadline, string? TemplateName, int? TemplateVersion, int Units, bool Exists);
-
-public sealed record ParticipantRow(
-    string UnitCode, string UnitName, bool UnitRetired, SubmissionStatus Status, bool IsLocked, DateOnly? ReopenedUntil)
-{
-    /// <summary>May the unit write now (the submission's rule), filled in once the period is known.</summary>
-    public UnitWriteAccess Access { get; init; } = null!;
-}
-
-public sealed record PeriodDetail(
-    PeriodRow Period, Guid Version, bool OpenForUnits, DateOnly Today, IReadOnlyList<ParticipantRow> Units, IReadOnlyList<AuditRow> Log);
-
-/// <summary>Field names shared by the forms, the API's problem details and the service's errors.</summary>
-public static class PeriodFields
-{
-    public const string Kind = "Kind";
-    public const string Year = "Year";
-    public const string UnitDeadline = "UnitDeadline";
-    public const string SendDeadline = "SendDeadline";
-    public const string Reason = "Reason";
-}
-
 /// <summary>
 /// Admin: periods. Creates a period from a kind and a year (dates derived, bound to the current template version,
 /// participants recorded), edits its deadlines, locks and reopens it. Every write is audited.
