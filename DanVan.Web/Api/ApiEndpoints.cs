@@ -121,13 +121,8 @@ public static class ApiEndpoints
     /// </summary>
     private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> LoginAsync(HttpRequest request, SignInService signIn, CancellationToken ct)
     {
-        if (!request.HasJsonContentType())
-            return TypedResults.Problem("Nội dung phải là JSON (Content-Type: application/json).", statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Sai kiểu nội dung");
-        var body = await LimitedBody.ReadJsonAsync<LoginRequest>(request, LoginBodyLimit, ct);
-        if (body.TooLarge)
-            return TypedResults.Problem($"Nội dung đăng nhập dài quá {LoginBodyLimit / 1024} KB.", statusCode: StatusCodes.Status413PayloadTooLarge, title: "Nội dung quá lớn");
-        if (body.Value is not { } login)
-            return TypedResults.Problem("Cần một đối tượng JSON {\"email\": \"…\", \"password\": \"…\"}.", statusCode: StatusCodes.Status400BadRequest, title: "Dữ liệu không hợp lệ");
+        var (login, problem) = await LimitedBody.ReadAsync<LoginRequest>(request, LoginBodyLimit, "{\"email\": \"…\", \"password\": \"…\"}", ct);
+        if (login is null) return problem!;
 
         var code = string.IsNullOrWhiteSpace(login.TwoFactorCode) ? login.TwoFactorRecoveryCode : login.TwoFactorCode;
         var outcome = await signIn.PasswordAsync(login.Email, login.Password, SignInService.Address(request.HttpContext), bearer: true, code);

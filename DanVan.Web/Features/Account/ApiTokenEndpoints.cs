@@ -48,13 +48,10 @@ public static class ApiTokenEndpoints
         HttpRequest request, SignInManager<AppUser> signIn, UserManager<AppUser> users,
         IOptionsMonitor<BearerTokenOptions> bearer, CancellationToken ct)
     {
-        if (!request.HasJsonContentType())
-            return TypedResults.Problem("Nội dung phải là JSON (Content-Type: application/json).", statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Sai kiểu nội dung");
-        var body = await LimitedBody.ReadJsonAsync<RefreshRequest>(request, RefreshBodyLimit, ct);
-        if (body.TooLarge)
-            return TypedResults.Problem($"Nội dung dài quá {RefreshBodyLimit / 1024} KB.", statusCode: StatusCodes.Status413PayloadTooLarge, title: "Nội dung quá lớn");
-        if (body.Value?.RefreshToken is not { Length: > 0 } token)
-            return TypedResults.Problem("Cần một đối tượng JSON {\"refreshToken\": \"…\"}.", statusCode: StatusCodes.Status400BadRequest, title: "Dữ liệu không hợp lệ");
+        const string expected = "{\"refreshToken\": \"…\"}";
+        var (body, problem) = await LimitedBody.ReadAsync<RefreshRequest>(request, RefreshBodyLimit, expected, ct);
+        if (body is null) return problem!;
+        if (body.RefreshToken is not { Length: > 0 } token) return LimitedBody.Invalid(expected);
 
         var options = bearer.Get(IdentityConstants.BearerScheme);
         var ticket = options.RefreshTokenProtector.Unprotect(token);
